@@ -1,1 +1,102 @@
+import MinutesCore
 import MinutesRules
+import MinutesText
+
+/// What the stages produced for one document, for commands that show more than the JSON.
+public struct Analysis: Sendable {
+    public var text: NormalizedText
+    public var tree: Block
+    public var document: MinutesDocument
+}
+
+/// The stages in order: load → normalise → segment → extract → resolve → emit.
+/// Problems along the way become diagnostics on the document; only an input
+/// that is not text at all stops the run.
+public struct Pipeline: Sendable {
+    public let rules: RuleBook
+    public let segmenter: Segmenter
+    let extractors: [any Extractor]
+
+    public init(rules: RuleBook) {
+        self.rules = rules
+        segmenter = Segmenter(rules: SegmentationRules(
+            itemHeadings: rules.rules(for: "items").filter { $0.yields == .item }.map(RuleHeadingMatcher.init),
+            attendanceHeadings: rules.rules(for: "attendance").filter { $0.yields == .attendanceHeading }.map(RuleHeadingMatcher.init),
+            blockMarkers: rules.rules.filter { $0.yields == .blockMarker }.map(RuleHeadingMatcher.init)
+        ))
+        extractors = [
+            MeetingExtractor(rules: rules.rules(for: "meeting")),
+            ItemExtractor(),
+            AmountExtractor(rules: rules.rules(for: "amounts").filter { $0.yields == .money }),
+        ]
+    }
+
+    /// Runs every stage on bytes read from `path` (used for `source.path` and the format).
+    public func extract(bytes: [UInt8], path: String, format: SourceFormat? = nil, context: Context = Context(),
+                        byteLimit: Int = Loader.defaultByteLimit) throws(InputError) -> MinutesDocument {
+        try analyse(Loader.load(bytes: bytes, path: path, format: format, byteLimit: byteLimit), context: context).document
+    }
+
+    public func analyse(_ input: LoadedInput, context: Context = Context()) -> Analysis {
+        let text = Normalizer.normalize(input.text, format: input.source.format)
+        let tree = segmenter.segment(text)
+        var document = MinutesDocument(source: input.source)
+        if input.source.encoding == .windows1252 {
+            document.diagnostics.append(Diagnostic(
+                code: .legacyEncoding, severity: .note,
+                message: "the file is not UTF-8; it was read as Windows-1252"))
+        }
+        if input.text.isBlank {
+            document.diagnostics.append(Diagnostic(
+                code: .emptyInput, severity: .warning,
+                message: input.text.count == 0 ? "the file is empty: there is nothing to extract"
+                    : "the file holds only white space: there is nothing to extract"))
+        }
+        let page = Page(text: text, tree: tree, context: context)
+        for extractor in extractors {
+            extractor.extract(from: page, into: &document)
+        }
+        Resolver.resolve(&document, context: context)
+        return Analysis(text: text, tree: tree, document: document)
+    }
+}
+
+/// The normalised text and its tree, as the extractors see them.
+struct Page {
+    let text: NormalizedText
+    let tree: Block
+    let context: Context
+
+    var source: SourceText { text.source }
+
+    /// Original text and span of a normalised range.
+    func original(_ range: Range<Int>) -> (text: String, span: Span) {
+        let r = text.originalRange(range)
+        return (source.text(r), source.span(r))
+    }
+
+    /// The header: everything before the first agenda item, at most the first 4000 characters.
+    var headerRange: Range<Int> {
+        let firstItem = tree.children.first { $0.kind == .item }?.range.lowerBound ?? text.count
+        return 0..<min(firstItem, 4000, text.count)
+    }
+
+    /// Runs a rule, turning a PCRE2 limit into a diagnostic instead of a hang.
+    func matches(_ rule: Rule, in range: Range<Int>? = nil, diagnostics: inout [Diagnostic]) -> [RuleMatch] {
+        do {
+            return try rule.matches(in: text, range: range)
+        } catch {
+            let where_ = range.map { source.span(text.originalRange($0)) }
+            diagnostics.append(Diagnostic(
+                code: .patternLimit, severity: .warning,
+                message: "rule \(rule.id) hit the pattern engine's limit (\(error.reason)); its matches in this stretch are lost. Simplify the pattern in \(rule.file):\(rule.line)",
+                span: where_, rule: rule.id))
+            return []
+        }
+    }
+}
+
+/// One extractor per dimension of the output.
+protocol Extractor: Sendable {
+    func extract(from page: Page, into document: inout MinutesDocument)
+}

@@ -1,1 +1,84 @@
-public enum RuleBook {}
+import Foundation
+
+/// Every rule the pipeline runs: the bundled rules, with those of any
+/// `--rules` folders added (a rule with the id of a bundled one replaces it).
+public struct RuleBook: Sendable {
+    public let rules: [Rule]
+
+    /// Problems found while loading; the book is unusable when there are any.
+    public struct LoadError: Error, Sendable, CustomStringConvertible {
+        public var errors: [RuleError]
+        public var description: String { errors.map(\.description).joined(separator: "\n") }
+    }
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+    }
+
+    /// Rules of one dimension, highest priority first, then in file order.
+    public func rules(for dimension: String) -> [Rule] {
+        rules.enumerated()
+            .filter { $0.element.dimension == dimension }
+            .sorted { ($0.element.priority, -$0.offset) > ($1.element.priority, -$1.offset) }
+            .map(\.element)
+    }
+
+    public func rule(id: String) -> Rule? {
+        rules.first { $0.id == id }
+    }
+
+    /// The rules built into the tool.
+    public static func bundled() throws(LoadError) -> RuleBook {
+        try load(files: bundledRuleFiles.map { ($0.path, $0.contents) })
+    }
+
+    /// The bundled rules plus the `.yaml` files found under each of `folders`
+    /// (laid out as `<folder>/<dimension>/*.yaml`).
+    public static func load(overriding folders: [URL]) throws(LoadError) -> RuleBook {
+        var files = bundledRuleFiles.map { (path: $0.path, contents: $0.contents) }
+        var errors: [RuleError] = []
+        for folder in folders {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                errors.append(RuleError(file: folder.path, line: 0, reason: "no such rules folder; give a folder laid out as <dimension>/*.yaml"))
+                continue
+            }
+            let found = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
+                .filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
+                .sorted { $0.path < $1.path }
+            for url in found {
+                do {
+                    files.append((url.path, try String(contentsOf: url, encoding: .utf8)))
+                } catch {
+                    errors.append(RuleError(file: url.path, line: 0, reason: "cannot read the file as UTF-8: \(error.localizedDescription)"))
+                }
+            }
+        }
+        if !errors.isEmpty { throw LoadError(errors: errors) }
+        return try load(files: files, overridable: Set(bundledRuleFiles.map(\.path)))
+    }
+
+    /// Loads rule files given as (path, contents). Ids must be unique, except
+    /// that a file outside `overridable` may replace a rule from a file inside it.
+    public static func load(files: [(path: String, contents: String)], overridable: Set<String> = []) throws(LoadError) -> RuleBook {
+        var rules: [Rule] = []
+        var errors: [RuleError] = []
+        for file in files {
+            var loaded: [Rule] = []
+            RuleLoader.load(path: file.path, contents: file.contents, into: &loaded, errors: &errors)
+            for rule in loaded {
+                if let i = rules.firstIndex(where: { $0.id == rule.id }) {
+                    if overridable.contains(rules[i].file) && !overridable.contains(rule.file) {
+                        rules[i] = rule
+                    } else {
+                        errors.append(RuleError(file: rule.file, line: rule.line, reason: "duplicate rule id '\(rule.id)', first defined at \(rules[i].file):\(rules[i].line); give each rule its own id"))
+                    }
+                } else {
+                    rules.append(rule)
+                }
+            }
+        }
+        if !errors.isEmpty { throw LoadError(errors: errors) }
+        return RuleBook(rules: rules)
+    }
+}

@@ -1,1 +1,3 @@
-print("x")
+import MinutesCLI
+
+Extract.main()

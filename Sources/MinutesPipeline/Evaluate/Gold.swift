@@ -1,0 +1,54 @@
+import Foundation
+
+/// A hand-made answer for one document (SPEC §4): names and values, no ids or
+/// spans. A field that is nil was not annotated and is not scored.
+public struct Gold: Decodable, Sendable {
+    public struct Meeting: Decodable, Sendable {
+        public var title: String?
+        public var date: String?
+    }
+    public struct Attendee: Decodable, Sendable {
+        public var name: String
+        public var status: String
+        public var substituteFor: String?
+        enum CodingKeys: String, CodingKey { case name, status, substituteFor = "substitute_for" }
+    }
+    public struct Item: Decodable, Sendable {
+        public var number: String
+        public var title: String?
+    }
+    public struct Decision: Decodable, Sendable {
+        public var text: String
+        public var kind: String?
+    }
+    public struct Action: Decodable, Sendable {
+        public var text: String
+        public var owners: [String]?
+        public var due: String?
+    }
+    public struct Amount: Decodable, Sendable {
+        public var text: String?
+        public var value: Double?
+        public var min: Double?
+        public var max: Double?
+    }
+    public struct DateValue: Decodable, Sendable {
+        public var text: String?
+        public var value: String?
+    }
+
+    public var meeting: Meeting?
+    public var attendance: [Attendee]?
+    public var items: [Item]?
+    public var decisions: [Decision]?
+    public var actions: [Action]?
+    public var amounts: [Amount]?
+    public var dates: [DateValue]?
+}
+
+/// `NAME.meta.json`: what the text does not say about itself, passed as context.
+public struct GoldMeta: Decodable, Sendable {
+    public var body: String?
+    public var meetingDate: String?
+    enum CodingKeys: String, CodingKey { case body, meetingDate = "meeting_date" }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import MinutesCore
+
+/// True positives, false positives and false negatives of one field.
+public struct Counts: Sendable, Equatable, Codable {
+    public var matched = 0
+    public var spurious = 0
+    public var missed = 0
+
+    public init(matched: Int = 0, spurious: Int = 0, missed: Int = 0) {
+        self.matched = matched
+        self.spurious = spurious
+        self.missed = missed
+    }
+
+    public var gold: Int { matched + missed }
+    public var found: Int { matched + spurious }
+    public var precision: Double? { found == 0 ? nil : Double(matched) / Double(found) }
+    public var recall: Double? { gold == 0 ? nil : Double(matched) / Double(gold) }
+    public var f1: Double? {
+        if gold == 0 && found == 0 { return nil }
+        let p = precision ?? 0, r = recall ?? 0
+        return p + r == 0 ? 0 : 2 * p * r / (p + r)
+    }
+
+    public static func + (a: Counts, b: Counts) -> Counts {
+        Counts(matched: a.matched + b.matched, spurious: a.spurious + b.spurious, missed: a.missed + b.missed)
+    }
+}
+
+/// Per-field counts for one document or a whole corpus (micro-averaged by adding counts).
+public struct Scorecard: Sendable, Equatable {
+    public var fields: [String: Counts] = [:]
+
+    public init(fields: [String: Counts] = [:]) {
+        self.fields = fields
+    }
+
+    public static func + (a: Scorecard, b: Scorecard) -> Scorecard {
+        Scorecard(fields: a.fields.merging(b.fields, uniquingKeysWith: +))
+    }
+
+    /// The fields in report order.
+    public static let order = [
+        "meeting.title", "meeting.date", "attendance", "attendance.present", "attendance.apologies",
+        "attendance.absent", "items", "decisions", "actions", "actions.owners", "actions.due", "amounts", "dates",
+    ]
+}
+
+/// Scores a document against its gold file the way SPEC §4 says.
+public enum Scorer {
+    public static func score(_ document: MinutesDocument, against gold: Gold) -> Scorecard {
+        var card = Scorecard()
+        if let meeting = gold.meeting {
+            if let title = meeting.title {
+                card.fields["meeting.title"] = single(document.meeting.title, title) { a, b in
+                    let x = Text.folded(a), y = Text.folded(b)
+                    return x.contains(y) || y.contains(x)
+                }
+            }
+            if let date = meeting.date {
+                card.fields["meeting.date"] = single(document.meeting.date, date, ==)
+            }
+        }
+        if let attendance = gold.attendance {
+            let names = Dictionary(document.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            var total = Counts()
+            for group in ["present", "apologies", "absent"] {
+                let wanted = attendance.filter { Scorer.group($0.status) == group }.map(\.name)
+                let got = document.attendance.filter { Scorer.group($0.status.rawValue) == group }.compactMap { names[$0.person] }
+                let counts = match(got, wanted, Names.same)
+                card.fields["attendance.\(group)"] = counts
+                total = total + counts
+            }
+            card.fields["attendance"] = total
+        }
+        if let items = gold.items {
+            card.fields["items"] = match(document.items.map(\.number), items.map(\.number), ==)
+        }
+        if let decisions = gold.decisions {
+            card.fields["decisions"] = matchScored(document.decisions.map(\.text), decisions.map(\.text), threshold: 0.5).counts
+        }
+        if let actions = gold.actions {
+            let result = matchScored(document.actions.map(\.text), actions.map(\.text), threshold: 0.4)
+            card.fields["actions"] = result.counts
+            var owners = Counts(), due = Counts()
+            for (g, e) in result.pairs {
+                let goldAction = actions[g], found = document.actions[e]
+                if let wanted = goldAction.owners {
+                    let got = found.owners.map(\.text)
+                    let same = wanted.count == got.count && wanted.allSatisfy { w in got.contains { Names.same($0, w) } }
+                    if same { owners.matched += 1 } else { owners.missed += 1; owners.spurious += got.isEmpty ? 0 : 1 }
+                }
+                let got = found.due?.date
+                if got == goldAction.due { due.matched += 1 } else { due.missed += 1; due.spurious += got == nil ? 0 : 1 }
+            }
+            card.fields["actions.owners"] = owners
+            card.fields["actions.due"] = due
+        }
+        if let amounts = gold.amounts {
+            card.fields["amounts"] = match(document.amounts.map(amountKey), amounts.map(amountKey), ==)
+        }
+        if let dates = gold.dates {
+            card.fields["dates"] = match(document.dates.compactMap(\.value), dates.compactMap(\.value), ==)
+        }
+        return card
+    }
+
+    /// `present`, `in-attendance` and `substitute` are scored together.
+    static func group(_ status: String) -> String {
+        switch status {
+        case "apologies": "apologies"
+        case "absent": "absent"
+        default: "present"
+        }
+    }
+
+    static func amountKey(_ a: Amount) -> String {
+        a.value.map { "\($0)" } ?? "\(a.min ?? .nan)-\(a.max ?? .nan)"
+    }
+
+    static func amountKey(_ a: Gold.Amount) -> String {
+        a.value.map { "\($0)" } ?? "\(a.min ?? .nan)-\(a.max ?? .nan)"
+    }
+
+    private static func single(_ found: String?, _ gold: String, _ same: (String, String) -> Bool) -> Counts {
+        guard let found else { return Counts(missed: 1) }
+        return same(found, gold) ? Counts(matched: 1) : Counts(spurious: 1, missed: 1)
+    }
+
+    /// One-to-one matching in order: each gold value takes the first unused equal found value.
+    static func match(_ found: [String], _ gold: [String], _ same: (String, String) -> Bool) -> Counts {
+        var used = [Bool](repeating: false, count: found.count)
+        var matched = 0
+        for g in gold {
+            if let i = found.indices.first(where: { !used[$0] && same(found[$0], g) }) {
+                used[i] = true
+                matched += 1
+            }
+        }
+        return Counts(matched: matched, spurious: found.count - matched, missed: gold.count - matched)
+    }
+
+    /// One-to-one matching of texts by word overlap, best pairs first.
+    static func matchScored(_ found: [String], _ gold: [String], threshold: Double) -> (counts: Counts, pairs: [(Int, Int)]) {
+        var scored: [(score: Double, g: Int, f: Int)] = []
+        let foundWords = found.map(Text.words), goldWords = gold.map(Text.words)
+        for (g, gw) in goldWords.enumerated() {
+            for (f, fw) in foundWords.enumerated() {
+                let s = Text.dice(gw, fw)
+                if s >= threshold { scored.append((s, g, f)) }
+            }
+        }
+        scored.sort { ($0.score, -$0.g, -$0.f) > ($1.score, -$1.g, -$1.f) }
+        var usedG = Set<Int>(), usedF = Set<Int>()
+        var pairs: [(Int, Int)] = []
+        for s in scored where !usedG.contains(s.g) && !usedF.contains(s.f) {
+            usedG.insert(s.g)
+            usedF.insert(s.f)
+            pairs.append((s.g, s.f))
+        }
+        let counts = Counts(matched: pairs.count, spurious: found.count - pairs.count, missed: gold.count - pairs.count)
+        return (counts, pairs.sorted { $0.0 < $1.0 })
+    }
+}
+
+/// Word-level text comparison.
+enum Text {
+    static func folded(_ s: String) -> String {
+        words(s).joined(separator: " ")
+    }
+
+    /// Lower-case words of letters and digits.
+    static func words(_ s: String) -> [String] {
+        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// Dice coefficient of two word multisets.
+    static func dice(_ a: [String], _ b: [String]) -> Double {
+        guard !a.isEmpty || !b.isEmpty else { return 1 }
+        var counts: [String: Int] = [:]
+        for w in a { counts[w, default: 0] += 1 }
+        var common = 0
+        for w in b where counts[w, default: 0] > 0 {
+            counts[w]! -= 1
+            common += 1
+        }
+        return 2 * Double(common) / Double(a.count + b.count)
+    }
+}
+
+/// Person names compared as SPEC §4 says: honorifics and case ignored, a
+/// surname with a matching first initial is the same person.
+enum Names {
+    static let honorifics: Set<String> = [
+        "cllr", "cty", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor",
+        "sir", "dame", "lord", "lady", "rev", "revd", "mayor", "chief", "constable", "superintendent", "supt",
+        "ch", "det", "insp", "inspector", "dcc", "acc", "cc", "alderman", "the", "hon", "honourable",
+    ]
+
+    static func tokens(_ name: String) -> [String] {
+        Text.words(name).filter { !honorifics.contains($0) }
+    }
+
+    static func same(_ a: String, _ b: String) -> Bool {
+        let x = tokens(a), y = tokens(b)
+        guard let xs = x.last, let ys = y.last else { return false }
+        if x == y { return true }
+        guard xs == ys else { return false }
+        if x.count == 1 || y.count == 1 { return true }
+        return x.first!.first == y.first!.first
+    }
+}

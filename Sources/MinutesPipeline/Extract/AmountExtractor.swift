@@ -1,0 +1,46 @@
+import Foundation
+import MinutesCore
+import MinutesRules
+import MinutesText
+
+/// Sums of money anywhere in the text. Where matches overlap, the longest
+/// wins, then the higher-priority rule.
+struct AmountExtractor: Extractor {
+    let rules: [Rule]
+
+    func extract(from page: Page, into document: inout MinutesDocument) {
+        var candidates: [(rule: Rule, match: RuleMatch)] = []
+        for rule in rules {
+            for match in page.matches(rule, diagnostics: &document.diagnostics) where !match.range.isEmpty {
+                candidates.append((rule, match))
+            }
+        }
+        candidates.sort {
+            ($0.match.range.count, $0.rule.priority, -$0.match.range.lowerBound)
+                > ($1.match.range.count, $1.rule.priority, -$1.match.range.lowerBound)
+        }
+        var taken: [Range<Int>] = []
+        var amounts: [Amount] = []
+        for (rule, match) in candidates where !taken.contains(where: { $0.overlaps(match.range) }) {
+            let found = page.original(match.range)
+            switch match.value {
+            case .success(.money(let value, let min, let max, let currency, let period)):
+                taken.append(match.range)
+                amounts.append(Amount(text: found.text, value: value.map(double), min: min.map(double),
+                                      max: max.map(double), currency: currency, period: period,
+                                      span: found.span, rule: rule.id))
+            case .failure(let failure):
+                taken.append(match.range)
+                document.diagnostics.append(Diagnostic(
+                    code: .invalidAmount, severity: .warning,
+                    message: "'\(found.text)' looks like money but \(failure.reason); it is left out of amounts",
+                    span: found.span, rule: rule.id))
+            default:
+                continue
+            }
+        }
+        document.amounts = amounts.sorted { $0.span < $1.span }
+    }
+
+    private func double(_ d: Decimal) -> Double { NSDecimalNumber(decimal: d).doubleValue }
+}

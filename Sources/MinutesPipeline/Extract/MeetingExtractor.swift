@@ -1,0 +1,90 @@
+import MinutesCore
+import MinutesRules
+import MinutesText
+
+/// The meeting header: body, date, start/end time and venue. For each field
+/// the highest-priority rule that matches in the header wins, at its first
+/// match; the context fills what the header does not say.
+struct MeetingExtractor: Extractor {
+    let rules: [Rule]
+
+    func extract(from page: Page, into document: inout MinutesDocument) {
+        var meeting = Meeting()
+        let header = page.headerRange
+        for yields in [Yield.meetingTitle, .meetingDate, .meetingTime, .meetingVenue] {
+            guard let (rule, match, value) = first(yields, page, header, &document.diagnostics) else { continue }
+            let found = page.original(match.range)
+            let provenance = Provenance(span: found.span, rule: rule.id)
+            switch value {
+            case .title(let body, let organisation):
+                meeting.title = body
+                meeting.fields[Meeting.Field.title.rawValue] = provenance
+                if let organisation, let range = match.groups["organisation"] {
+                    meeting.organisation = organisation
+                    meeting.fields[Meeting.Field.organisation.rawValue] = Provenance(span: page.original(range).span, rule: rule.id)
+                }
+                if let range = match.groups["body"] {
+                    meeting.fields[Meeting.Field.title.rawValue] = Provenance(span: page.original(range).span, rule: rule.id)
+                }
+            case .date:
+                meeting.date = value.fields["value"]
+                meeting.fields[Meeting.Field.date.rawValue] = provenance
+            case .time(let start, let end):
+                meeting.start = start
+                meeting.end = end
+                meeting.fields[Meeting.Field.start.rawValue] = provenance
+                if end != nil { meeting.fields[Meeting.Field.end.rawValue] = provenance }
+            case .venue(let venue):
+                meeting.venue = venue
+                let range = match.groups["venue"] ?? match.range
+                meeting.fields[Meeting.Field.venue.rawValue] = Provenance(span: page.original(range).span, rule: rule.id)
+            default:
+                break
+            }
+        }
+        let spans = meeting.fields.values.map(\.span)
+        if let lo = spans.map(\.start).min(), let hi = spans.map(\.end).max() {
+            meeting.span = page.source.span(lo..<hi)
+        }
+        if meeting.title == nil, let body = page.context.body {
+            meeting.title = body
+        }
+        if meeting.date == nil, let date = page.context.meetingDate {
+            meeting.date = date
+        }
+        if meeting.title == nil {
+            document.diagnostics.append(Diagnostic(
+                code: .meetingTitleMissing, severity: .warning,
+                message: "the header names no meeting body; pass it with --body if you know it"))
+        }
+        if meeting.date == nil {
+            document.diagnostics.append(Diagnostic(
+                code: .meetingDateMissing, severity: .warning,
+                message: "the header gives no meeting date; pass it with --meeting-date YYYY-MM-DD so relative dates can be resolved"))
+        }
+        document.meeting = meeting
+    }
+
+    /// The first match in the header of the best rule that yields `yields` and builds a value.
+    private func first(_ yields: Yield, _ page: Page, _ header: Range<Int>, _ diagnostics: inout [Diagnostic])
+        -> (Rule, RuleMatch, RuleValue)?
+    {
+        for rule in rules where rule.yields == yields {
+            for match in page.matches(rule, in: header, diagnostics: &diagnostics) {
+                switch match.value {
+                case .success(let value):
+                    return (rule, match, value)
+                case .failure(let failure) where yields == .meetingDate:
+                    let found = page.original(match.range)
+                    diagnostics.append(Diagnostic(
+                        code: .invalidDate, severity: .warning,
+                        message: "'\(found.text)' in the header is not a calendar date (\(failure.reason)); check the minutes",
+                        span: found.span, rule: rule.id))
+                case .failure:
+                    continue
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+extension Yield {
+    /// Builds the value of one match from its named groups (normalised text) and the rule's `set:`.
+    public func build(_ groups: [String: String], settings: [String: String]) -> Result<RuleValue, BuildFailure> {
+        switch self {
+        case .item:
+            let number = Clean.itemNumber(groups["number"] ?? "")
+            guard !number.isEmpty else { return .failure(BuildFailure(reason: "empty item number")) }
+            let title = groups["title"].map(Clean.title).flatMap { $0.isEmpty ? nil : $0 }
+            return .success(.item(number: number, title: title))
+        case .attendanceHeading:
+            return .success(.heading(setting: settings["status"] ?? ""))
+        case .blockMarker:
+            return .success(.heading(setting: settings["block"] ?? ""))
+        case .money:
+            return Money.build(groups, settings: settings)
+        case .meetingTitle:
+            let body = Clean.title(groups["body"] ?? "")
+            guard !body.isEmpty else { return .failure(BuildFailure(reason: "empty body name")) }
+            let organisation = groups["organisation"].map(Clean.title).flatMap { $0.isEmpty ? nil : $0 }
+            return .success(.title(body: body, organisation: organisation))
+        case .meetingDate:
+            return DayMonthYear.date(day: groups["day"] ?? "", month: groups["month"] ?? "", year: groups["year"] ?? "")
+        case .meetingTime:
+            guard let start = Clock.time(hour: groups["hour"], minute: groups["minute"], ampm: groups["ampm"]) else {
+                return .failure(BuildFailure(reason: "not a time of day"))
+            }
+            let end = Clock.time(hour: groups["endhour"], minute: groups["endminute"], ampm: groups["endampm"] ?? groups["ampm"])
+            return .success(.time(start: start, end: end))
+        case .meetingVenue:
+            let venue = Clean.title(groups["venue"] ?? "")
+            guard !venue.isEmpty else { return .failure(BuildFailure(reason: "empty venue")) }
+            return .success(.venue(venue))
+        }
+    }
+}
+
+/// Tidying of captured text that becomes a value (not a span).
+enum Clean {
+    /// Collapses white space and drops markdown emphasis and trailing punctuation.
+    static func title(_ raw: String) -> String {
+        var s = raw.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        s = s.split(whereSeparator: { $0.isWhitespace || $0 == "\u{2029}" }).joined(separator: " ")
+        while let last = s.last, last == "." || last == ":" || last == "-" || last == "," || last == ";" || last == " " {
+            if last == ".", s.hasSuffix("..") { break }
+            s.removeLast()
+        }
+        return s
+    }
+
+    static func itemNumber(_ raw: String) -> String {
+        var s = raw.trimmingCharacters(in: .whitespaces)
+        while s.hasSuffix(".") || s.hasSuffix(")") { s.removeLast() }
+        return s
+    }
+}
+
+/// Sums of money in major units.
+enum Money {
+    static let multipliers: [String: Decimal] = [
+        "k": 1_000, "thousand": 1_000,
+        "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
+        "bn": 1_000_000_000, "b": 1_000_000_000, "billion": 1_000_000_000, "billions": 1_000_000_000,
+    ]
+
+    static func build(_ groups: [String: String], settings: [String: String]) -> Result<RuleValue, BuildFailure> {
+        let currency = settings["currency"] ?? "GBP"
+        let period = settings["period"] ?? groups["period"].flatMap(Money.period)
+        if let num = groups["num"] {
+            guard let value = amount(num, groups["mult"]) else {
+                return .failure(BuildFailure(reason: "cannot read the number '\(num)'"))
+            }
+            return .success(.money(value: value, min: nil, max: nil, currency: currency, period: period))
+        }
+        guard let lo = groups["min"], let hi = groups["max"] else {
+            return .failure(BuildFailure(reason: "a money pattern needs group num, or min and max"))
+        }
+        // "£1-2m": a multiplier written once applies to both bounds.
+        let maxMult = groups["maxmult"]
+        guard let min = amount(lo, groups["minmult"] ?? maxMult), let max = amount(hi, maxMult) else {
+            return .failure(BuildFailure(reason: "cannot read the range '\(lo)'–'\(hi)'"))
+        }
+        return .success(.money(value: nil, min: min, max: max, currency: currency, period: period))
+    }
+
+    /// `1,234.56` with an optional multiplier word; nil when the digit grouping is not thousands.
+    static func amount(_ number: String, _ multiplier: String?) -> Decimal? {
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return nil }
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        let plain = number.replacingOccurrences(of: ",", with: "")
+        guard !plain.isEmpty, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              var value = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
+        if let m = multiplier?.lowercased().trimmingCharacters(in: .whitespaces), !m.isEmpty {
+            guard let factor = multipliers[m] else { return nil }
+            value *= factor
+        }
+        return value
+    }
+
+    static func period(_ text: String) -> String? {
+        let t = text.lowercased()
+        if t.contains("annum") || t.contains("year") || t == "pa" || t == "p.a." || t.contains("annual") { return "year" }
+        if t.contains("month") || t == "pcm" { return "month" }
+        if t.contains("week") || t == "pw" { return "week" }
+        if t.contains("day") { return "day" }
+        if t.contains("hour") { return "hour" }
+        return nil
+    }
+}
+
+/// Calendar dates from day, month and year as written.
+enum DayMonthYear {
+    static let months: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+        "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+        "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+
+    static func month(_ text: String) -> Int? {
+        let t = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        if let n = Int(t) { return (1...12).contains(n) ? n : nil }
+        return months[t]
+    }
+
+    static func date(day: String, month: String, year: String) -> Result<RuleValue, BuildFailure> {
+        guard let d = Int(day.filter(\.isNumber)), let m = DayMonthYear.month(month), var y = Int(year.trimmingCharacters(in: .whitespaces)) else {
+            return .failure(BuildFailure(reason: "not a date: \(day) \(month) \(year)"))
+        }
+        if year.trimmingCharacters(in: .whitespaces).count == 2 { y += y < 50 ? 2000 : 1900 }
+        guard (1...daysIn(month: m, year: y)).contains(d) else {
+            return .failure(BuildFailure(reason: "\(day) \(month) \(year) is not a calendar date"))
+        }
+        return .success(.date(year: y, month: m, day: d))
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+/// Times of day as `HH:MM` on the 24-hour clock.
+enum Clock {
+    static func time(hour: String?, minute: String?, ampm: String?) -> String? {
+        guard let hour, var h = Int(hour) else { return nil }
+        let m = minute.flatMap { Int($0) } ?? 0
+        let marker = ampm?.lowercased().filter { $0 == "a" || $0 == "p" } ?? ""
+        if marker == "p", h < 12 { h += 12 }
+        if marker == "a", h == 12 { h = 0 }
+        if marker.isEmpty, minute == nil { return nil }
+        guard (0...23).contains(h), (0...59).contains(m) else { return nil }
+        return String(format: "%02d:%02d", h, m)
+    }
+}

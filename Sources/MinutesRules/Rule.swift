@@ -1,0 +1,73 @@
+import MinutesCore
+import MinutesText
+
+/// One rule: a compiled pattern, what its matches yield, and the examples that prove it.
+public struct Rule: Sendable {
+    public let id: String
+    /// The folder under `Rules/` the rule lives in: `amounts`, `items`, `meeting`, …
+    public let dimension: String
+    public let description: String
+    public let pattern: Pattern
+    public let yields: Yield
+    public let settings: [String: String]
+    /// Higher runs first where rules of a dimension compete for the same text.
+    public let priority: Int
+    public let examples: [RuleExample]
+    /// Where the rule is defined, for messages.
+    public let file: String
+    public let line: Int
+
+    /// Every match of the rule inside `range` (normalised scalars) of `text`, with its value.
+    public func matches(in text: NormalizedText, range: Range<Int>? = nil) throws(PatternLimitExceeded) -> [RuleMatch] {
+        let bytes = text.byteRange(scalars: range ?? 0..<text.count)
+        return try pattern.matches(in: text.utf8, range: bytes).map { m in
+            var groupRanges: [String: Range<Int>] = [:]
+            var groupTexts: [String: String] = [:]
+            for (name, byteRange) in m.groups {
+                let r = text.scalarRange(bytes: byteRange)
+                groupRanges[name] = r
+                groupTexts[name] = text.text(r)
+            }
+            return RuleMatch(rule: id, range: text.scalarRange(bytes: m.range), groups: groupRanges,
+                             value: yields.build(groupTexts, settings: settings))
+        }
+    }
+}
+
+/// A match of a rule: normalised ranges of the whole match and of its groups, and the value built.
+public struct RuleMatch: Sendable {
+    public var rule: String
+    public var range: Range<Int>
+    public var groups: [String: Range<Int>]
+    public var value: Result<RuleValue, BuildFailure>
+}
+
+/// An example a rule must (or must not) match.
+public struct RuleExample: Sendable, Equatable {
+    public var text: String
+    /// nil: the rule must not match. Otherwise the fields the first match must have;
+    /// `text` is the matched original text.
+    public var expect: [String: String]?
+    public var line: Int
+}
+
+/// Lets the segmenter use rules of the `items`, `attendance` and block-marker kinds.
+public struct RuleHeadingMatcher: HeadingMatcher {
+    public let rule: Rule
+    public var id: String { rule.id }
+
+    public init(_ rule: Rule) {
+        self.rule = rule
+    }
+
+    public func match(in text: NormalizedText, window: Range<Int>) -> Heading? {
+        guard let first = try? rule.matches(in: text, range: window).first,
+              first.range.lowerBound == window.lowerBound || text.text(window.lowerBound..<first.range.lowerBound).allSatisfy(\.isWhitespace),
+              case .success(let value) = first.value
+        else { return nil }
+        var setting: String?
+        if case .heading(let s) = value { setting = s }
+        return Heading(rule: rule.id, range: first.range, number: first.groups["number"],
+                       title: first.groups["title"] ?? first.groups["heading"], value: setting, fields: value.fields)
+    }
+}

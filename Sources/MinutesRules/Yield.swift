@@ -1,0 +1,90 @@
+import Foundation
+
+/// What a rule's match becomes. Each kind names the pattern groups it reads.
+public enum Yield: String, CaseIterable, Sendable {
+    /// An agenda item heading: groups `number`, `title` (optional when the title is elsewhere).
+    case item
+    /// An attendance block heading; `set: {status: …}` gives the status its names have.
+    case attendanceHeading = "attendance-heading"
+    /// A "Resolved"/"Action" marker opening a block; `set: {block: resolution|action}`.
+    case blockMarker = "block-marker"
+    /// Money: `num` with optional `mult` (k, m, bn, million, …), or a range `min`/`max`
+    /// (each with optional `minmult`/`maxmult`), optional `period`.
+    case money
+    /// The meeting body: group `body`, optional `organisation`.
+    case meetingTitle = "meeting-title"
+    /// A calendar date: `day`, `month` (name or number), `year` (2 or 4 digits).
+    case meetingDate = "meeting-date"
+    /// Start (and optional end) time: `hour`, `minute`, `ampm`; `endhour`, `endminute`, `endampm`.
+    case meetingTime = "meeting-time"
+    /// The venue: group `venue`.
+    case meetingVenue = "meeting-venue"
+
+    /// Groups the pattern must define for this yield to build a value.
+    var requiredGroups: [[String]] {
+        switch self {
+        case .item: [["number"]]
+        case .attendanceHeading, .blockMarker: []
+        case .money: [["num"], ["min", "max"]]
+        case .meetingTitle: [["body"]]
+        case .meetingDate: [["day", "month", "year"]]
+        case .meetingTime: [["hour"]]
+        case .meetingVenue: [["venue"]]
+        }
+    }
+
+    /// Keys `set:` may give, with the values allowed (empty: any string).
+    var settable: [String: Set<String>] {
+        switch self {
+        case .attendanceHeading: ["status": ["present", "in-attendance", "substitute", "apologies", "absent"]]
+        case .blockMarker: ["block": ["resolution", "action"]]
+        case .money: ["currency": [], "period": ["year", "month", "week", "day", "hour"]]
+        default: [:]
+        }
+    }
+
+    var requiredSettings: [String] {
+        switch self {
+        case .attendanceHeading: ["status"]
+        case .blockMarker: ["block"]
+        default: []
+        }
+    }
+}
+
+/// The value a rule built from one match, before it is placed in a document.
+public enum RuleValue: Equatable, Sendable {
+    case item(number: String, title: String?)
+    case heading(setting: String)
+    case money(value: Decimal?, min: Decimal?, max: Decimal?, currency: String, period: String?)
+    case title(body: String, organisation: String?)
+    case date(year: Int, month: Int, day: Int)
+    case time(start: String, end: String?)
+    case venue(String)
+
+    /// The value as flat fields, as rule examples state them.
+    public var fields: [String: String] {
+        switch self {
+        case .item(let number, let title):
+            ["number": number, "title": title ?? ""]
+        case .heading(let setting):
+            ["value": setting]
+        case .money(let value, let min, let max, let currency, let period):
+            ["value": value.map { "\($0)" } ?? "", "min": min.map { "\($0)" } ?? "",
+             "max": max.map { "\($0)" } ?? "", "currency": currency, "period": period ?? ""]
+        case .title(let body, let organisation):
+            ["body": body, "organisation": organisation ?? ""]
+        case .date(let y, let m, let d):
+            ["value": String(format: "%04d-%02d-%02d", y, m, d)]
+        case .time(let start, let end):
+            ["value": start, "end": end ?? ""]
+        case .venue(let venue):
+            ["value": venue]
+        }
+    }
+}
+
+/// Why a match could not become a value (e.g. 31 February); reported as a diagnostic.
+public struct BuildFailure: Error, Equatable, Sendable {
+    public var reason: String
+}

@@ -1,0 +1,349 @@
+import MinutesCore
+
+/// A node of the document tree: what a stretch of the normalised text is.
+public struct Block: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case document, header, attendance, item, paragraph, list
+        case listItem = "list-item"
+        case table, row, cell, resolution, action
+    }
+
+    public var kind: Kind
+    /// Normalised scalar range covered by the block.
+    public var range: Range<Int>
+    /// For headed blocks: the heading or item number/title ranges and the rule that found them.
+    public var heading: Heading?
+    public var children: [Block]
+
+    public init(kind: Kind, range: Range<Int>, heading: Heading? = nil, children: [Block] = []) {
+        self.kind = kind
+        self.range = range
+        self.heading = heading
+        self.children = children
+    }
+
+    /// Depth-first walk over this block and its descendants.
+    public func walk(_ visit: (Block) -> Void) {
+        visit(self)
+        for child in children { child.walk(visit) }
+    }
+}
+
+/// What a heading matcher found: the heading's whole range and its parts.
+public struct Heading: Sendable, Equatable {
+    public var rule: String
+    /// The whole heading (number and title, or the heading words).
+    public var range: Range<Int>
+    /// Item number, where the heading is an agenda item's.
+    public var number: Range<Int>?
+    /// Item title or attendance heading words.
+    public var title: Range<Int>?
+    /// For attendance headings and block markers: the status or block kind the rule sets.
+    public var value: String?
+    /// The values the rule built (item `number` and `title`, cleaned), by field name.
+    public var fields: [String: String]
+
+    public init(rule: String, range: Range<Int>, number: Range<Int>? = nil, title: Range<Int>? = nil,
+                value: String? = nil, fields: [String: String] = [:]) {
+        self.rule = rule
+        self.range = range
+        self.number = number
+        self.title = title
+        self.value = value
+        self.fields = fields
+    }
+}
+
+/// Recognises headings in a window of text (a line, plus the next non-blank
+/// line for headings whose title stands on the following line).
+public protocol HeadingMatcher: Sendable {
+    var id: String { get }
+    /// The heading at the start of `window` (normalised scalar range), if any.
+    func match(in text: NormalizedText, window: Range<Int>) -> Heading?
+}
+
+/// The patterns the segmenter needs, supplied by the rule files.
+public struct SegmentationRules: Sendable {
+    public var itemHeadings: [any HeadingMatcher]
+    public var attendanceHeadings: [any HeadingMatcher]
+    /// "Resolved", "Action:" and the like; `value` of the heading is `resolution` or `action`.
+    public var blockMarkers: [any HeadingMatcher]
+
+    public init(itemHeadings: [any HeadingMatcher] = [], attendanceHeadings: [any HeadingMatcher] = [],
+                blockMarkers: [any HeadingMatcher] = []) {
+        self.itemHeadings = itemHeadings
+        self.attendanceHeadings = attendanceHeadings
+        self.blockMarkers = blockMarkers
+    }
+}
+
+/// Splits a normalised document into header, attendance blocks, items,
+/// paragraphs, lists, tables and resolution/action blocks.
+public struct Segmenter: Sendable {
+    public let rules: SegmentationRules
+
+    public init(rules: SegmentationRules) {
+        self.rules = rules
+    }
+
+    struct Line {
+        var range: Range<Int>
+        var isBlank: Bool
+        var isTableRow: Bool
+        var isListItem: Bool
+    }
+
+    public func segment(_ text: NormalizedText) -> Block {
+        var lines = Segmenter.lines(of: text)
+        let items = itemHeadings(text, lines)
+        var children: [Block] = []
+        // The section being read: its kind (nil: loose content after an attendance block),
+        // first line, heading and the first line of its content.
+        var kind: Block.Kind? = .header
+        var start = 0
+        var heading: Heading?
+        var contentFrom = 0
+        func close(at end: Int) {
+            let content = blocks(in: Array(lines[min(contentFrom, end)..<end]), text)
+            guard let sectionKind = kind else {
+                children.append(contentsOf: content)
+                return
+            }
+            if sectionKind == .header && content.isEmpty { return }
+            let lo = min(lines[start].range.lowerBound, heading?.range.lowerBound ?? .max)
+            let hi = end > start ? lines[end - 1].range.upperBound : lo
+            children.append(Block(kind: sectionKind, range: lo..<hi, heading: heading, children: content))
+        }
+        func open(_ newKind: Block.Kind?, at line: Int, heading newHeading: Heading?, contentFrom from: Int) {
+            close(at: line)
+            (kind, start, heading, contentFrom) = (newKind, line, newHeading, from)
+        }
+        var i = 0
+        while i < lines.count {
+            if let (itemHeading, consumed) = items[i] {
+                open(.item, at: i, heading: itemHeading, contentFrom: i + consumed)
+                i += max(consumed, 1)
+                continue
+            }
+            if !lines[i].isBlank, let found = firstHeading(rules.attendanceHeadings, text, lines, i) {
+                let covered = linesCovered(found.range, lines, from: i)
+                // The rest of a heading line ("Present: Cllr A, Cllr B") is content.
+                let restOnLine = found.range.upperBound < lines[i + covered - 1].range.upperBound
+                open(.attendance, at: i, heading: found, contentFrom: i + covered - (restOnLine ? 1 : 0))
+                if restOnLine {
+                    lines[i + covered - 1].range = found.range.upperBound..<lines[i + covered - 1].range.upperBound
+                }
+                i += covered
+                continue
+            }
+            if kind == .attendance, lines[i].isTableRow {
+                open(nil, at: i, heading: nil, contentFrom: i)
+            }
+            i += 1
+        }
+        close(at: lines.count)
+        return Block(kind: .document, range: 0..<text.count, children: children)
+    }
+
+    /// Item headings by line index, in the one numbering style the document uses most.
+    private func itemHeadings(_ text: NormalizedText, _ lines: [Line]) -> [Int: (Heading, Int)] {
+        var byRule: [String: [Int: (Heading, Int)]] = [:]
+        var order: [String] = []
+        for matcher in rules.itemHeadings {
+            order.append(matcher.id)
+            for i in lines.indices where !lines[i].isBlank {
+                guard let heading = matcher.match(in: text, window: window(lines, i)) else { continue }
+                let consumed = lines[i].isTableRow ? 0 : linesCovered(heading.range, lines, from: i)
+                byRule[matcher.id, default: [:]][i] = (heading, consumed)
+            }
+        }
+        guard let best = order.max(by: { (byRule[$0]?.count ?? 0, -order.firstIndex(of: $0)!) < (byRule[$1]?.count ?? 0, -order.firstIndex(of: $1)!) })
+        else { return [:] }
+        return byRule[best] ?? [:]
+    }
+
+    private func firstHeading(_ matchers: [any HeadingMatcher], _ text: NormalizedText, _ lines: [Line], _ i: Int) -> Heading? {
+        for matcher in matchers {
+            if let h = matcher.match(in: text, window: window(lines, i)) { return h }
+        }
+        return nil
+    }
+
+    /// Line `i` and the next non-blank line after it.
+    private func window(_ lines: [Line], _ i: Int) -> Range<Int> {
+        var j = i + 1
+        while j < lines.count, lines[j].isBlank { j += 1 }
+        let end = j < lines.count ? lines[j].range.upperBound : lines[i].range.upperBound
+        return lines[i].range.lowerBound..<end
+    }
+
+    /// How many lines from `from` a range reaches into.
+    private func linesCovered(_ range: Range<Int>, _ lines: [Line], from: Int) -> Int {
+        var j = from
+        while j < lines.count, lines[j].range.lowerBound < range.upperBound { j += 1 }
+        return max(j - from, 1)
+    }
+
+    /// Paragraphs, lists, tables and resolution/action blocks of a run of lines.
+    private func blocks(in lines: [Line], _ text: NormalizedText) -> [Block] {
+        var out: [Block] = []
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            if line.isBlank { i += 1; continue }
+            if line.isTableRow {
+                var rows: [Block] = []
+                var j = i
+                while j < lines.count, lines[j].isBlank || lines[j].isTableRow {
+                    if lines[j].isTableRow { rows.append(row(lines[j], text)) }
+                    j += 1
+                }
+                out.append(Block(kind: .table, range: rows.first!.range.lowerBound..<rows.last!.range.upperBound, children: rows))
+                i = j
+                continue
+            }
+            if let marker = firstHeading(rules.blockMarkers, text, lines, i) {
+                // The block runs over the lines that follow; a blank line ends it
+                // unless a list (numbered resolutions) follows.
+                var j = i + 1
+                while j < lines.count, !lines[j].isTableRow, firstHeading(rules.blockMarkers, text, lines, j) == nil {
+                    if lines[j].isBlank {
+                        var k = j
+                        while k < lines.count, lines[k].isBlank { k += 1 }
+                        guard k < lines.count, lines[k].isListItem else { break }
+                        j = k
+                    }
+                    j += 1
+                }
+                let kind: Block.Kind = marker.value == "action" ? .action : .resolution
+                var first = lines[i]
+                first.range = min(marker.range.upperBound, first.range.upperBound)..<first.range.upperBound
+                first.isBlank = first.range.allSatisfy { Segmenter.isSpace(text.scalars[$0]) }
+                let children = blocks(in: [first] + lines[(i + 1)..<j], text)
+                out.append(Block(kind: kind, range: line.range.lowerBound..<lines[j - 1].range.upperBound, heading: marker, children: children))
+                i = j
+                continue
+            }
+            if line.isListItem {
+                var entries: [Block] = []
+                var j = i
+                while j < lines.count, lines[j].isBlank || lines[j].isListItem {
+                    if lines[j].isListItem { entries.append(Block(kind: .listItem, range: trim(lines[j].range, text))) }
+                    j += 1
+                }
+                out.append(Block(kind: .list, range: entries.first!.range.lowerBound..<entries.last!.range.upperBound, children: entries))
+                i = j
+                continue
+            }
+            var j = i + 1
+            while j < lines.count, !lines[j].isBlank, !lines[j].isTableRow, !lines[j].isListItem,
+                  firstHeading(rules.blockMarkers, text, lines, j) == nil { j += 1 }
+            out.append(contentsOf: paragraphs(line.range.lowerBound..<lines[j - 1].range.upperBound, text))
+            i = j
+        }
+        return out
+    }
+
+    /// A paragraph per run of text separated by U+2029 (paragraph tags inside text).
+    private func paragraphs(_ range: Range<Int>, _ text: NormalizedText) -> [Block] {
+        splitOnParagraphSeparators(range, text).map { Block(kind: .paragraph, range: $0) }
+    }
+
+    private func row(_ line: Line, _ text: NormalizedText) -> Block {
+        let separators: Set<Unicode.Scalar> = text.scalars[line.range].contains("\t") ? ["\t"] : ["|"]
+        var cells: [Block] = []
+        var start = line.range.lowerBound
+        for k in line.range where separators.contains(text.scalars[k]) {
+            cells.append(cell(start..<k, text))
+            start = k + 1
+        }
+        cells.append(cell(start..<line.range.upperBound, text))
+        if separators.contains("|") {
+            if let first = cells.first, first.range.isEmpty { cells.removeFirst() }
+            if let last = cells.last, last.range.isEmpty { cells.removeLast() }
+        }
+        return Block(kind: .row, range: trim(line.range, text), children: cells)
+    }
+
+    private func cell(_ range: Range<Int>, _ text: NormalizedText) -> Block {
+        let parts = splitOnParagraphSeparators(range, text)
+        let trimmedRange = trim(range, text)
+        return Block(kind: .cell, range: trimmedRange,
+                     children: parts.count > 1 ? parts.map { Block(kind: .paragraph, range: $0) } : [])
+    }
+
+    private func splitOnParagraphSeparators(_ range: Range<Int>, _ text: NormalizedText) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = range.lowerBound
+        for k in range where text.scalars[k] == "\u{2029}" {
+            let t = trim(start..<k, text)
+            if !t.isEmpty { parts.append(t) }
+            start = k + 1
+        }
+        let t = trim(start..<range.upperBound, text)
+        if !t.isEmpty { parts.append(t) }
+        return parts
+    }
+
+    /// The range without surrounding white space and paragraph separators.
+    func trim(_ range: Range<Int>, _ text: NormalizedText) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, Segmenter.isSpace(text.scalars[lo]) { lo += 1 }
+        while hi > lo, Segmenter.isSpace(text.scalars[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\n" || s == "\u{2029}"
+    }
+
+    static func lines(of text: NormalizedText) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        func add(_ end: Int) {
+            let r = start..<end
+            let scalars = text.scalars[r]
+            let blank = scalars.allSatisfy(isSpace)
+            let tabs = scalars.filter { $0 == "\t" }.count
+            let pipes = scalars.filter { $0 == "|" }.count
+            let first = scalars.first(where: { !isSpace($0) })
+            let table = !blank && (tabs >= 1 && scalars.first(where: { $0 != "\u{2029}" && $0 != " " }) == "\t" || tabs >= 2 || pipes >= 2)
+            let list = !blank && !table && (first == "•" || isDashBullet(text, r) || isEnumerated(text, r))
+            lines.append(Line(range: r, isBlank: blank, isTableRow: table, isListItem: list))
+        }
+        for (k, s) in text.scalars.enumerated() where s == "\n" {
+            add(k)
+            start = k + 1
+        }
+        if start < text.count || lines.isEmpty { add(text.count) }
+        return lines
+    }
+
+    /// `- text` or `* text` at the start of a line.
+    private static func isDashBullet(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        while k < r.upperBound, text.scalars[k] == " " { k += 1 }
+        guard k + 1 < r.upperBound, text.scalars[k] == "-" || text.scalars[k] == "*" else { return false }
+        return text.scalars[k + 1] == " "
+    }
+
+    /// `(a)`, `(ii)`, `i)`, `a.`, `1)` or `1.` followed by text.
+    private static func isEnumerated(_ text: NormalizedText, _ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        while k < r.upperBound, text.scalars[k] == " " { k += 1 }
+        let open = k < r.upperBound && text.scalars[k] == "("
+        if open { k += 1 }
+        let labelStart = k
+        while k < r.upperBound, text.scalars[k].properties.isAlphabetic || ("0"..."9").contains(text.scalars[k]) { k += 1 }
+        let label = text.text(labelStart..<k)
+        guard !label.isEmpty, k < r.upperBound else { return false }
+        let roman = label.allSatisfy { "ivxlIVX".contains($0) } && label.count <= 5
+        let letter = label.count == 1 && label.first!.isLetter
+        let digits = label.allSatisfy(\.isNumber) && label.count <= 2
+        guard roman || letter || digits else { return false }
+        let close = text.scalars[k]
+        if open { return close == ")" }
+        if close == ")" { return true }
+        return close == "." && digits && k + 1 < r.upperBound && text.scalars[k + 1] == " "
+    }
+}
