@@ -2,7 +2,6 @@
 #include <unicode/unorm2.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
-#include <unicode/ubrk.h>
 
 static const UNormalizer2 *nfkc(UErrorCode *status) {
     return unorm2_getNFKCInstance(status);
@@ -45,18 +44,4 @@ int32_t cicu_to_utf16(const char *charset, const uint8_t *src, int32_t srcLength
     ucnv_close(conv);
     *error = status;
     return length;
-}
-
-int32_t cicu_sentence_breaks(const char *locale, const uint16_t *text, int32_t length,
-                             int32_t *boundaries, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
-    UBreakIterator *it = ubrk_open(UBRK_SENTENCE, locale, (const UChar *)text, length, &status);
-    if (U_FAILURE(status)) return -1;
-    int32_t count = 0;
-    ubrk_first(it);
-    for (int32_t b = ubrk_next(it); b != UBRK_DONE && count < capacity; b = ubrk_next(it)) {
-        boundaries[count++] = b;
-    }
-    ubrk_close(it);
-    return count;
 }

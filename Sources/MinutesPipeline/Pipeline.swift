@@ -75,11 +75,25 @@ struct Page {
         return (source.text(r), source.span(r))
     }
 
-    /// The header: everything before the first agenda item, at most the first 4000 characters.
+    /// The header: everything before the first agenda item, at most the first
+    /// 4000 characters. A document without items (an excerpt, a single-item
+    /// page) ends its header at the first paragraph of prose.
     var headerRange: Range<Int> {
-        let firstItem = tree.children.first { $0.kind == .item }?.range.lowerBound ?? text.count
-        return 0..<min(firstItem, 4000, text.count)
+        if let firstItem = tree.children.first(where: { $0.kind == .item }) {
+            return 0..<min(firstItem.range.lowerBound, Page.headerLimit)
+        }
+        var end = min(text.count, Page.headerLimit)
+        tree.walk { block in
+            if block.kind == .paragraph || block.kind == .listItem, block.range.count >= Page.proseLength {
+                end = min(end, block.range.lowerBound)
+            }
+        }
+        return 0..<end
     }
+
+    static let headerLimit = 4000
+    /// A paragraph this long is prose, not a header line.
+    static let proseLength = 150
 
     /// Runs a rule, turning a PCRE2 limit into a diagnostic instead of a hang.
     func matches(_ rule: Rule, in range: Range<Int>? = nil, diagnostics: inout [Diagnostic]) -> [RuleMatch] {

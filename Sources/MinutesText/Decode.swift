@@ -101,13 +101,22 @@ public enum TextDecoder {
             }
         }
         guard status <= 0 else {
-            throw .undecodable(byteOffset: firstUnmappable1252(input) ?? 0)
+            throw .undecodable(byteOffset: firstInvalidUTF8(bytes))
         }
         return SourceText(String(decoding: output[0..<Int(length)], as: UTF16.self).unicodeScalars)
     }
 
-    /// Bytes that Windows-1252 leaves undefined.
-    private static func firstUnmappable1252(_ bytes: [UInt8]) -> Int? {
-        bytes.firstIndex { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) }
+    /// Offset of the first byte that breaks UTF-8.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
     }
 }

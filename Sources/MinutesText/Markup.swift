@@ -18,6 +18,8 @@ enum Markup {
         "i", "b", "u", "em", "strong", "span", "a", "font", "sup", "sub", "small", "big", "strike", "s",
         "abbr", "cite", "code", "mark", "o:p", "meta", "link", "img",
     ]
+    /// Block tags that end a line but not a paragraph.
+    static let lineTags: Set<String> = ["br", "li", "tr", "dt", "dd"]
     static let cellTags: Set<String> = ["td", "th"]
     static let skippedTags: Set<String> = ["script", "style", "template", "noscript"]
 
@@ -63,7 +65,13 @@ enum Markup {
                     } else if blockTags.contains(tag.name) {
                         if tag.name == "tr" { cellsInRow = 0 }
                         if html {
-                            if out.last?.scalar != "\n" { emit("\n", lo, hi) }
+                            // A line per row, list entry or break; a blank line around
+                            // paragraphs, headings and tables, as the segmenter reads text.
+                            let wanted = lineTags.contains(tag.name) ? 1 : 2
+                            var have = 0
+                            while have < out.count, out[out.count - 1 - have].scalar == "\n" { have += 1 }
+                            if have == 0, out.last?.scalar == " " { out.removeLast() }
+                            for _ in have..<max(have, wanted) where !out.isEmpty { emit("\n", lo, hi) }
                             if tag.name == "li", !tag.closing {
                                 emit("•", lo, hi)
                                 emit(" ", lo, hi)

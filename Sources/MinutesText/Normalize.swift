@@ -99,7 +99,9 @@ public enum Normalizer {
         var i = 0
         while i < input.count {
             let s = input[i].scalar
-            if s.isASCII || cicu_nfkc_inert(s.value) == 1 {
+            let nextStartsAfresh = i + 1 == input.count || input[i + 1].scalar.isASCII
+                || cicu_nfkc_boundary_before(input[i + 1].scalar.value) == 1
+            if nextStartsAfresh && (s.isASCII || cicu_nfkc_inert(s.value) == 1) {
                 out.append(input[i])
                 i += 1
                 continue

@@ -28,12 +28,6 @@ int32_t cicu_nfkc(const uint16_t *src, int32_t srcLength,
 int32_t cicu_to_utf16(const char *charset, const uint8_t *src, int32_t srcLength,
                       uint16_t *dest, int32_t destCapacity, int32_t *error);
 
-/* Sentence boundaries (UTF-16 offsets, after each sentence) of text under
- * ICU's rules for locale (e.g. "en_GB"). Returns the count written, at most
- * capacity; -1 when ICU fails. */
-int32_t cicu_sentence_breaks(const char *locale, const uint16_t *text, int32_t length,
-                             int32_t *boundaries, int32_t capacity);
-
 #ifdef __cplusplus
 }
 #endif

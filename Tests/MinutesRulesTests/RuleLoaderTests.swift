@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import MinutesRules
+
+/// A rule file that cannot be used fails at load, naming file, line and reason.
+@Suite struct RuleLoaderTests {
+    static let good = """
+    - id: amount.test
+      description: test
+      pattern: '£(?<num>\\d+)(?<mult>k)'
+      yields: money
+      examples:
+        - text: "£5k"
+          expect: {value: 5000}
+        - text: "£5"
+          expect: none
+    """
+
+    func errors(_ yaml: String, path: String = "Rules/amounts/test.yaml") -> [String] {
+        do {
+            _ = try RuleBook.load(files: [(path, yaml)])
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test func aGoodFileLoads() throws {
+        let book = try RuleBook.load(files: [("Rules/amounts/test.yaml", Self.good)])
+        #expect(book.rules.map(\.id) == ["amount.test"])
+        #expect(book.rules[0].dimension == "amounts")
+        #expect(book.rules[0].line == 1)
+    }
+
+    @Test func unknownKey() {
+        let yaml = Self.good.replacingOccurrences(of: "  yields: money", with: "  yields: money\n  colour: blue")
+        #expect(errors(yaml) == ["Rules/amounts/test.yaml:5: unknown key 'colour'; a rule has only description, examples, flags, id, pattern, priority, set, yields"])
+    }
+
+    @Test func missingField() {
+        let yaml = Self.good.replacingOccurrences(of: "  description: test\n", with: "")
+        #expect(errors(yaml) == ["Rules/amounts/test.yaml:1: rule is missing 'description'"])
+    }
+
+    @Test func patternThatDoesNotCompile() {
+        let yaml = Self.good.replacingOccurrences(of: "'£(?<num>\\d+)(?<mult>k)'", with: "'£(?<num>\\d+k'")
+        let found = errors(yaml)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("Rules/amounts/test.yaml:3: rule amount.test: pattern does not compile: missing closing parenthesis at offset") == true)
+        #expect(found.first?.hasSuffix("; fix the pattern") == true)
+    }
+
+    @Test func blockPatternErrorPointsAtTheLineInsideTheBlock() {
+        let yaml = Self.good.replacingOccurrences(of: "  pattern: '£(?<num>\\d+)(?<mult>k)'", with: "  pattern: |-\n    £(?<num>\\d+)\n    k(")
+        let found = errors(yaml)
+        #expect(found.first?.hasPrefix("Rules/amounts/test.yaml:5:") == true, "\(found)")
+    }
+
+    @Test func missingNamedGroup() {
+        let yaml = Self.good.replacingOccurrences(of: "(?<num>\\d+)", with: "(\\d+)")
+        #expect(errors(yaml).first?.hasPrefix("Rules/amounts/test.yaml:3: rule amount.test: 'money' reads named groups") == true)
+    }
+
+    @Test func exampleWithoutMustNotMatch() {
+        let yaml = Self.good.replacingOccurrences(of: "    - text: \"£5\"\n      expect: none", with: "")
+        #expect(errors(yaml) == ["Rules/amounts/test.yaml:6: rule amount.test: give at least one example that must match (expect: {…}) and one that must not (expect: none)"])
+    }
+
+    @Test func unknownExampleKey() {
+        let yaml = Self.good.replacingOccurrences(of: "expect: none", with: "expected: none")
+        #expect(errors(yaml) == ["Rules/amounts/test.yaml:9: rule amount.test: unknown example key 'expected'; an example has text and expect"])
+    }
+
+    @Test func brokenYAML() {
+        let found = errors("- id: amount.x\n  description: [unclosed\n")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("Rules/amounts/test.yaml:") == true)
+        #expect(found.first?.contains("not valid YAML") == true)
+    }
+
+    @Test func unknownDimension() {
+        #expect(errors(Self.good, path: "Rules/weather/test.yaml").first?
+            .hasPrefix("Rules/weather/test.yaml:1: rule files live in Rules/<dimension>/, and 'weather' is not one of") == true)
+    }
+
+    @Test func badIdShape() {
+        let yaml = Self.good.replacingOccurrences(of: "amount.test", with: "Amount Test")
+        #expect(errors(yaml) == ["Rules/amounts/test.yaml:1: id must look like 'dimension.name' in lower case, e.g. 'amount.gbp-suffix'"])
+    }
+
+    @Test func duplicateIdAcrossFiles() {
+        do {
+            _ = try RuleBook.load(files: [("Rules/amounts/a.yaml", Self.good), ("Rules/amounts/b.yaml", Self.good)])
+            Issue.record("expected a duplicate-id error")
+        } catch {
+            #expect(error.description == "Rules/amounts/b.yaml:1: duplicate rule id 'amount.test', first defined at Rules/amounts/a.yaml:1; give each rule its own id")
+        }
+    }
+
+    @Test func aUserRuleOverridesABundledOneById() throws {
+        let replacement = Self.good.replacingOccurrences(of: "description: test", with: "description: mine")
+        let book = try RuleBook.load(files: [("Rules/amounts/a.yaml", Self.good), ("/home/me/rules/amounts/a.yaml", replacement)],
+                                     overridable: ["Rules/amounts/a.yaml"])
+        #expect(book.rules.count == 1)
+        #expect(book.rules[0].description == "mine")
+    }
+
+    @Test func everyErrorInAFileIsReported() {
+        let yaml = Self.good + "\n" + Self.good.replacingOccurrences(of: "amount.test", with: "amount.other")
+            .replacingOccurrences(of: "  yields: money", with: "  yields: weather")
+        let found = errors(yaml.replacingOccurrences(of: "  description: test\n  pattern", with: "  descripton: test\n  pattern"))
+        #expect(found.count == 2, "\(found)")
+    }
+
+    @Test func missingRulesFolder() {
+        do {
+            _ = try RuleBook.load(overriding: [URL(fileURLWithPath: "/nonexistent/rules")])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "/nonexistent/rules:0: no such rules folder; give a folder laid out as <dimension>/*.yaml")
+        }
+    }
+}
