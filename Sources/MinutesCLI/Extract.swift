@@ -41,16 +41,8 @@ public struct Extract: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let bytes = try InputFile.read(file)
         let pipeline = Pipeline(rules: try rules.book())
-        let document: MinutesDocument
-        do {
-            document = try pipeline.extract(bytes: bytes, path: file, format: input.format,
-                                            context: context.context, byteLimit: input.maxBytes)
-        } catch {
-            Console.error("\(file): \(error.message)")
-            throw ExitStatus.badInput
-        }
+        let document = pipeline.analyse(try input.load(file), context: context.context).document
         try Console.write(Emitter.json(document, pretty: pretty))
     }
 }

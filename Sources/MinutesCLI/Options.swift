@@ -51,9 +51,23 @@ struct InputOptions: ParsableArguments {
 
 extension SourceFormat: ExpressibleByArgument {}
 
-/// Reads a named file, or standard input for `-`; a missing file ends with status 66.
+extension InputOptions {
+    /// Reads and decodes `path`; a refused input is reported and ends the command with status 65.
+    func load(_ path: String) throws -> LoadedInput {
+        let bytes = try InputFile.read(path, limit: maxBytes)
+        do {
+            return try Loader.load(bytes: bytes, path: path, format: format, byteLimit: maxBytes)
+        } catch {
+            Console.error("\(path): \(error.message)")
+            throw ExitStatus.badInput
+        }
+    }
+}
+
+/// Reads a named file, or standard input for `-`; a missing file ends with
+/// status 66, one over `limit` bytes with 65 before it is read.
 enum InputFile {
-    static func read(_ path: String) throws -> [UInt8] {
+    static func read(_ path: String, limit: Int = Loader.defaultByteLimit) throws -> [UInt8] {
         if path == "-" {
             return Array(FileHandle.standardInput.readDataToEndOfFile())
         }
@@ -65,6 +79,10 @@ enum InputFile {
         guard !isDirectory.boolValue else {
             Console.error("\(path): is a folder; give one minutes file (to score a folder of corpus files, use minutes evaluate)")
             throw ExitStatus.noInput
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            Console.error("\(path): \(InputError.tooLarge(bytes: size, limit: limit).message)")
+            throw ExitStatus.badInput
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             Console.error("\(path): cannot be read; check its permissions")

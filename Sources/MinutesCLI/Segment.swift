@@ -30,15 +30,8 @@ public struct Segment: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let bytes = try InputFile.read(file)
         let pipeline = Pipeline(rules: try rules.book())
-        let loaded: LoadedInput
-        do {
-            loaded = try Loader.load(bytes: bytes, path: file, format: input.format, byteLimit: input.maxBytes)
-        } catch {
-            Console.error("\(file): \(error.message)")
-            throw ExitStatus.badInput
-        }
+        let loaded = try input.load(file)
         let analysis = pipeline.analyse(loaded)
         try Console.write(TreePrinter.print(analysis.tree, analysis.text))
     }

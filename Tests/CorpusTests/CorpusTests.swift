@@ -1,0 +1,148 @@
+import Foundation
+import MinutesCore
+import MinutesRules
+import MinutesText
+import Testing
+@testable import MinutesPipeline
+
+/// Every corpus document through the whole pipeline: spans point into the
+/// original, the output validates against the shipped schema, and the output
+/// and printed tree equal the reviewed golden files.
+///
+/// To regenerate the golden files after a deliberate change, run
+/// `RECORD=1 swift test --filter CorpusTests` and review the diff.
+@Suite struct CorpusTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpus = root.appendingPathComponent("Corpus")
+    /// Shared development corpus, present on the team's machines beside the repository.
+    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/corpus-dev")
+    static let pipeline = Pipeline(rules: try! RuleBook.bundled())
+    static let record = ProcessInfo.processInfo.environment["RECORD"] == "1"
+
+    static func documents(in folder: URL) -> [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { ["txt", "html", "htm"].contains($0.pathExtension) }
+            .sorted { $0.path < $1.path }
+    }
+    static let corpusDocuments = documents(in: corpus)
+    static let allDocuments = corpusDocuments + documents(in: shared)
+
+    struct Run {
+        var bytes: [UInt8]
+        var analysis: Analysis
+        var context: Context
+    }
+
+    static func run(_ url: URL) throws -> Run {
+        let bytes = Array(try Data(contentsOf: url))
+        let stem = url.deletingPathExtension()
+        let meta = stem.appendingPathExtension("meta.json")
+        let context = FileManager.default.fileExists(atPath: meta.path)
+            ? try CorpusCase(name: stem.lastPathComponent, input: url, gold: url, meta: meta).context() : Context()
+        let input = try Loader.load(bytes: bytes, path: "Corpus/" + url.lastPathComponent)
+        return Run(bytes: bytes, analysis: pipeline.analyse(input, context: context), context: context)
+    }
+
+    @Test func theSeedsAreAllHere() {
+        #expect(Self.corpusDocuments.count >= 5)
+        for url in Self.corpusDocuments {
+            let gold = url.deletingPathExtension().appendingPathExtension("gold.json")
+            #expect(FileManager.default.fileExists(atPath: gold.path), "\(url.lastPathComponent) has no gold file")
+        }
+    }
+
+    /// `original[start:end] == text` for every value that carries its text,
+    /// and every span lies inside the document with the right line number.
+    @Test(arguments: allDocuments)
+    func spansPointIntoTheOriginal(_ url: URL) throws {
+        let run = try Self.run(url)
+        let source = run.analysis.text.source
+        let json = try JSONSerialization.jsonObject(with: Emitter.json(run.analysis.document))
+        var checked = 0
+        walk(json, path: "$") { path, object in
+            guard let span = object["span"] as? [String: Any] else { return }
+            guard let start = span["start"] as? Int, let end = span["end"] as? Int, let line = span["line"] as? Int else {
+                Issue.record("\(url.lastPathComponent) \(path): span without start, end and line")
+                return
+            }
+            guard 0 <= start, start <= end, end <= source.count else {
+                Issue.record("\(url.lastPathComponent) \(path): span \(start)..<\(end) outside 0..<\(source.count)")
+                return
+            }
+            #expect(source.line(at: start) == line, "\(url.lastPathComponent) \(path)")
+            if let text = object["text"] as? String {
+                #expect(source.text(start..<end) == text, "\(url.lastPathComponent) \(path)")
+            }
+            checked += 1
+        }
+        let doc = run.analysis.document
+        #expect(checked >= doc.items.count + doc.amounts.count)
+    }
+
+    @Test(arguments: allDocuments)
+    func outputValidatesAgainstTheSchema(_ url: URL) throws {
+        let schema = try JSONSchemaValidator(schemaData: Data(contentsOf: Self.root.appendingPathComponent("Schema/minutes-1.schema.json")))
+        let run = try Self.run(url)
+        let json = try JSONSerialization.jsonObject(with: Emitter.json(run.analysis.document))
+        #expect(schema.validate(json) == [], "\(url.lastPathComponent)")
+    }
+
+    @Test(arguments: corpusDocuments)
+    func outputEqualsTheGoldenFile(_ url: URL) throws {
+        let run = try Self.run(url)
+        let json = Emitter.json(run.analysis.document, pretty: true) + Data("\n".utf8)
+        try compare(json, to: url.deletingPathExtension().appendingPathExtension("expected.json"))
+    }
+
+    @Test(arguments: corpusDocuments)
+    func treeEqualsTheGoldenFile(_ url: URL) throws {
+        let run = try Self.run(url)
+        let tree = TreePrinter.print(run.analysis.tree, run.analysis.text)
+        try compare(Data(tree.utf8), to: url.deletingPathExtension().appendingPathExtension("segment.txt"))
+    }
+
+    /// The evaluation does not fall below the figures the README gives.
+    @Test func evaluationFloors() throws {
+        var card = Scorecard()
+        let evaluation = Evaluation(pipeline: Self.pipeline)
+        for folder in [Self.corpus, Self.shared] {
+            for c in CorpusCase.discover(in: folder) {
+                card = card + (try evaluation.score(c, displayPath: c.input.lastPathComponent).0.card)
+            }
+        }
+        let floors: [String: Double] = ["meeting.title": 1.0, "meeting.date": 1.0, "items": 0.95, "amounts": 0.95]
+        for (field, floor) in floors {
+            let f1 = try #require(card.fields[field]?.f1, "\(field) not scored")
+            #expect(f1 >= floor, "\(field) F1 \(f1) < \(floor)")
+        }
+    }
+
+    func compare(_ actual: Data, to golden: URL) throws {
+        if Self.record {
+            try actual.write(to: golden)
+            return
+        }
+        guard let expected = try? Data(contentsOf: golden) else {
+            Issue.record("no golden file \(golden.lastPathComponent); run RECORD=1 swift test --filter CorpusTests and review it")
+            return
+        }
+        if expected != actual {
+            let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }
+            let where_ = first.map { "line \($0.offset + 1): expected \"\($0.element.1)\", got \"\($0.element.0)\"" }
+                ?? "lengths differ (\(e.count) vs \(a.count) lines)"
+            Issue.record("\(golden.lastPathComponent) differs at \(where_); if the change is intended, RECORD=1 swift test --filter CorpusTests and review the diff")
+        }
+    }
+}
+
+/// Calls `visit` on every JSON object, depth first, with its path.
+func walk(_ value: Any, path: String, _ visit: (String, [String: Any]) -> Void) {
+    if let object = value as? [String: Any] {
+        visit(path, object)
+        for key in object.keys.sorted() { walk(object[key]!, path: path + "." + key, visit) }
+    } else if let array = value as? [Any] {
+        for (i, element) in array.enumerated() { walk(element, path: "\(path)[\(i)]", visit) }
+    }
+}
