@@ -76,12 +76,19 @@ struct Page {
     }
 
     /// The header: everything before the first agenda item, at most the first
-    /// 4000 characters. A document without items (an excerpt, a single-item
-    /// page) ends its header at the first paragraph of prose.
+    /// 4000 characters; without items, the lead of the document.
     var headerRange: Range<Int> {
         if let firstItem = tree.children.first(where: { $0.kind == .item }) {
             return 0..<min(firstItem.range.lowerBound, Page.headerLimit)
         }
+        return leadRange
+    }
+
+    /// The head of the document up to its first paragraph of prose, at most the
+    /// first 4000 characters. A single-item page or a report whose heading line
+    /// names the meeting ("Meeting of the Panel, 17th June 2016 (Item 47.)")
+    /// carries the meeting there, inside its one item.
+    var leadRange: Range<Int> {
         var end = min(text.count, Page.headerLimit)
         tree.walk { block in
             if block.kind == .paragraph || block.kind == .listItem, block.range.count >= Page.proseLength {

@@ -38,6 +38,9 @@ public enum Yield: String, CaseIterable, Sendable {
         switch self {
         case .attendanceHeading: ["status": ["present", "in-attendance", "substitute", "apologies", "absent"]]
         case .blockMarker: ["block": ["resolution", "action"]]
+        // scope document: the heading names the one item a whole page or report is
+        // about; numbered headings under it are its sections, not items.
+        case .item: ["scope": ["document"]]
         case .money: ["currency": [], "period": ["year", "month", "week", "day", "hour"]]
         default: [:]
         }

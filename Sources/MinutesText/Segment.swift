@@ -31,6 +31,8 @@ public struct Block: Sendable, Equatable {
 
 /// What a heading matcher found: the heading's whole range and its parts.
 public struct Heading: Sendable, Equatable {
+    /// The `value` of an item heading that names the one item of a whole page or report.
+    public static let documentScope = "document"
     public var rule: String
     /// The whole heading (number and title, or the heading words).
     public var range: Range<Int>
@@ -157,6 +159,11 @@ public struct Segmenter: Sendable {
                 byRule[matcher.id, default: [:]][i] = (heading, consumed)
             }
         }
+        // A heading that names the page's one item wins over any numbering inside it.
+        let pageItems = order.compactMap { id in
+            byRule[id]?.filter { $0.value.0.value == Heading.documentScope }.min { $0.key < $1.key }
+        }
+        if let first = pageItems.min(by: { $0.key < $1.key }) { return [first.key: first.value] }
         guard let best = order.max(by: { (byRule[$0]?.count ?? 0, -order.firstIndex(of: $0)!) < (byRule[$1]?.count ?? 0, -order.firstIndex(of: $1)!) })
         else { return [:] }
         return byRule[best] ?? [:]

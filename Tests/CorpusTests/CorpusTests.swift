@@ -98,7 +98,7 @@ import Testing
     func treeEqualsTheGoldenFile(_ url: URL) throws {
         let run = try Self.run(url)
         let tree = TreePrinter.print(run.analysis.tree, run.analysis.text)
-        try compare(Data(tree.utf8), to: url.deletingPathExtension().appendingPathExtension("segment.txt"))
+        try compare(Data(tree.utf8), to: url.deletingPathExtension().appendingPathExtension("tree"))
     }
 
     /// The evaluation does not fall below the figures the README gives.

@@ -11,8 +11,12 @@ struct MeetingExtractor: Extractor {
     func extract(from page: Page, into document: inout MinutesDocument) {
         var meeting = Meeting()
         let header = page.headerRange
+        // What the header does not say may stand in the lead of the page, inside its first item.
+        let lead = header.upperBound..<max(header.upperBound, page.leadRange.upperBound)
         for yields in [Yield.meetingTitle, .meetingDate, .meetingTime, .meetingVenue] {
-            guard let (rule, match, value) = first(yields, page, header, &document.diagnostics) else { continue }
+            guard let (rule, match, value) = first(yields, page, header, &document.diagnostics)
+                ?? (lead.isEmpty ? nil : first(yields, page, lead, &document.diagnostics))
+            else { continue }
             let found = page.original(match.range)
             let provenance = Provenance(span: found.span, rule: rule.id)
             switch value {
