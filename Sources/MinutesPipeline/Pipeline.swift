@@ -21,6 +21,7 @@ public struct Pipeline: Sendable {
         self.rules = rules
         segmenter = Segmenter(rules: SegmentationRules(
             itemHeadings: rules.rules(for: "items").filter { $0.yields == .item }.map(RuleHeadingMatcher.init),
+            itemTableHeaders: rules.rules(for: "items").filter { $0.yields == .itemTableHeader }.map(RuleHeadingMatcher.init),
             attendanceHeadings: rules.rules(for: "attendance").filter { $0.yields == .attendanceHeading }.map(RuleHeadingMatcher.init),
             blockMarkers: rules.rules.filter { $0.yields == .blockMarker }.map(RuleHeadingMatcher.init)
         ))

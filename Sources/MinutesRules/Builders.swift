@@ -11,6 +11,8 @@ extension Yield {
             return .success(.item(number: number, title: title))
         case .attendanceHeading:
             return .success(.heading(setting: settings["status"] ?? ""))
+        case .itemTableHeader:
+            return .success(.heading(setting: ""))
         case .blockMarker:
             return .success(.heading(setting: settings["block"] ?? ""))
         case .money:

@@ -4,6 +4,9 @@ import Foundation
 public enum Yield: String, CaseIterable, Sendable {
     /// An agenda item heading: groups `number`, `title` (optional when the title is elsewhere).
     case item
+    /// The header row of a table whose rows are agenda items ("Item | Action | Owner");
+    /// a table without one is a log whose numbered rows are not items.
+    case itemTableHeader = "item-table-header"
     /// An attendance block heading; `set: {status: …}` gives the status its names have.
     case attendanceHeading = "attendance-heading"
     /// A "Resolved"/"Action" marker opening a block; `set: {block: resolution|action}`.
@@ -24,7 +27,7 @@ public enum Yield: String, CaseIterable, Sendable {
     var requiredGroups: [[String]] {
         switch self {
         case .item: [["number"]]
-        case .attendanceHeading, .blockMarker: []
+        case .attendanceHeading, .blockMarker, .itemTableHeader: []
         case .money: [["num"], ["min", "max"]]
         case .meetingTitle: [["body"]]
         case .meetingDate: [["day", "month", "year"]]

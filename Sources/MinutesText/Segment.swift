@@ -67,13 +67,17 @@ public protocol HeadingMatcher: Sendable {
 /// The patterns the segmenter needs, supplied by the rule files.
 public struct SegmentationRules: Sendable {
     public var itemHeadings: [any HeadingMatcher]
+    /// Header rows of tables whose rows are items; other tables' rows are never item headings.
+    public var itemTableHeaders: [any HeadingMatcher]
     public var attendanceHeadings: [any HeadingMatcher]
     /// "Resolved", "Action:" and the like; `value` of the heading is `resolution` or `action`.
     public var blockMarkers: [any HeadingMatcher]
 
-    public init(itemHeadings: [any HeadingMatcher] = [], attendanceHeadings: [any HeadingMatcher] = [],
+    public init(itemHeadings: [any HeadingMatcher] = [], itemTableHeaders: [any HeadingMatcher] = [],
+                attendanceHeadings: [any HeadingMatcher] = [],
                 blockMarkers: [any HeadingMatcher] = []) {
         self.itemHeadings = itemHeadings
+        self.itemTableHeaders = itemTableHeaders
         self.attendanceHeadings = attendanceHeadings
         self.blockMarkers = blockMarkers
     }
@@ -155,6 +159,7 @@ public struct Segmenter: Sendable {
             order.append(matcher.id)
             for i in lines.indices where !lines[i].isBlank {
                 guard let heading = matcher.match(in: text, window: window(lines, i)) else { continue }
+                if lines[i].isTableRow, !inItemTable(i, text, lines) { continue }
                 let consumed = lines[i].isTableRow ? 0 : linesCovered(heading.range, lines, from: i)
                 byRule[matcher.id, default: [:]][i] = (heading, consumed)
             }
@@ -167,6 +172,19 @@ public struct Segmenter: Sendable {
         guard let best = order.max(by: { (byRule[$0]?.count ?? 0, -order.firstIndex(of: $0)!) < (byRule[$1]?.count ?? 0, -order.firstIndex(of: $1)!) })
         else { return [:] }
         return byRule[best] ?? [:]
+    }
+
+    /// Whether table row `i` belongs to a table whose header row names items.
+    private func inItemTable(_ i: Int, _ text: NormalizedText, _ lines: [Line]) -> Bool {
+        var header = i
+        var j = i - 1
+        while j >= 0, lines[j].isTableRow || lines[j].isBlank {
+            if lines[j].isTableRow { header = j }
+            j -= 1
+        }
+        guard header < i else { return false }
+        let line = lines[header].range
+        return rules.itemTableHeaders.contains { $0.match(in: text, window: line) != nil }
     }
 
     private func firstHeading(_ matchers: [any HeadingMatcher], _ text: NormalizedText, _ lines: [Line], _ i: Int) -> Heading? {
@@ -202,7 +220,7 @@ public struct Segmenter: Sendable {
                 var rows: [Block] = []
                 var j = i
                 while j < lines.count, lines[j].isBlank || lines[j].isTableRow {
-                    if lines[j].isTableRow { rows.append(row(lines[j], text)) }
+                    if lines[j].isTableRow, !isRule(lines[j], text) { rows.append(row(lines[j], text)) }
                     j += 1
                 }
                 out.append(Block(kind: .table, range: rows.first!.range.lowerBound..<rows.last!.range.upperBound, children: rows))
@@ -306,6 +324,7 @@ public struct Segmenter: Sendable {
 
     static func lines(of text: NormalizedText) -> [Line] {
         var lines: [Line] = []
+        var tabCounts: [Int] = []
         var start = 0
         func add(_ end: Int) {
             let r = start..<end
@@ -317,13 +336,27 @@ public struct Segmenter: Sendable {
             let table = !blank && (tabs >= 1 && scalars.first(where: { $0 != "\u{2029}" && $0 != " " }) == "\t" || tabs >= 2 || pipes >= 2)
             let list = !blank && !table && (first == "•" || isDashBullet(text, r) || isEnumerated(text, r))
             lines.append(Line(range: r, isBlank: blank, isTableRow: table, isListItem: list))
+            tabCounts.append(blank ? 0 : tabs)
         }
         for (k, s) in text.scalars.enumerated() where s == "\n" {
             add(k)
             start = k + 1
         }
         if start < text.count || lines.isEmpty { add(text.count) }
+        // Two columns give one tab a row: such lines are a table when they come in a run.
+        for i in lines.indices where tabCounts[i] == 1 && !lines[i].isTableRow {
+            if (i > 0 && tabCounts[i - 1] >= 1) || (i + 1 < lines.count && tabCounts[i + 1] >= 1) {
+                lines[i].isTableRow = true
+                lines[i].isListItem = false
+            }
+        }
         return lines
+    }
+
+    /// A ruled line between rows of a text table: `|---|:--:|`, `+----+----+`.
+    private func isRule(_ line: Line, _ text: NormalizedText) -> Bool {
+        let scalars = text.scalars[line.range]
+        return scalars.contains("-") && scalars.allSatisfy { "|-:+= \t\u{2029}".unicodeScalars.contains($0) }
     }
 
     /// `- text` or `* text` at the start of a line.
