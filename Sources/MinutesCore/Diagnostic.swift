@@ -29,6 +29,8 @@ public enum DiagnosticCode: String, Codable, Hashable, Sendable, CaseIterable {
     case invalidDate = "invalid-date"
     /// An amount whose number could not be read (e.g. `£1,2,3`).
     case invalidAmount = "invalid-amount"
+    /// A name or initials that fit more than one person of the document; left unresolved.
+    case personAmbiguous = "person-ambiguous"
     case actionMissingOwner = "action-missing-owner"
     case actionMissingDueDate = "action-missing-due-date"
     case actionOwnerUnknown = "action-owner-unknown"

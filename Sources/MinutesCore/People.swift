@@ -60,23 +60,28 @@ public struct Attendance: Codable, Hashable, Sendable {
     public var group: String?
     /// For a substitute: the person stood in for, where named.
     public var substituteFor: String?
+    /// `HH:MM` of a late arrival or an early departure, where the minutes give one.
+    public var arrived: String?
+    public var left: String?
     public var span: Span
     public var rule: String?
 
     public init(
         person: String, status: AttendanceStatus, group: String? = nil,
-        substituteFor: String? = nil, span: Span, rule: String? = nil
+        substituteFor: String? = nil, arrived: String? = nil, left: String? = nil, span: Span, rule: String? = nil
     ) {
         self.person = person
         self.status = status
         self.group = group
         self.substituteFor = substituteFor
+        self.arrived = arrived
+        self.left = left
         self.span = span
         self.rule = rule
     }
 
     private enum CodingKeys: String, CodingKey {
-        case person, status, group, substituteFor = "substitute_for", span, rule
+        case person, status, group, substituteFor = "substitute_for", arrived, left, span, rule
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -85,6 +90,8 @@ public struct Attendance: Codable, Hashable, Sendable {
         try c.encode(status, forKey: .status)
         try c.encode(group, forKey: .group)
         try c.encodeIfPresent(substituteFor, forKey: .substituteFor)
+        try c.encodeIfPresent(arrived, forKey: .arrived)
+        try c.encodeIfPresent(left, forKey: .left)
         try c.encode(span, forKey: .span)
         try c.encodeIfPresent(rule, forKey: .rule)
     }

@@ -28,6 +28,7 @@ public struct Pipeline: Sendable {
         extractors = [
             MeetingExtractor(rules: rules.rules(for: "meeting")),
             ItemExtractor(),
+            AttendanceExtractor(rules: rules),
             AmountExtractor(rules: rules.rules(for: "amounts").filter { $0.yields == .money }),
         ]
     }

@@ -30,6 +30,23 @@ extension Yield {
             }
             let end = Clock.time(hour: groups["endhour"], minute: groups["endminute"], ampm: groups["endampm"] ?? groups["ampm"])
             return .success(.time(start: start, end: end))
+        case .fragment, .organisation:
+            return .success(.parts([:]))
+        case .person:
+            let name = Clean.title(groups["name"] ?? "")
+            guard !name.isEmpty else { return .failure(BuildFailure(reason: "empty name")) }
+            return .success(.parts(["name": name, "honorific": Clean.title(groups["honorific"] ?? "")]))
+        case .attendanceList:
+            return .success(.parts(["status": settings["status"] ?? "", "names": Clean.title(groups["names"] ?? "")]))
+        case .attendanceNone:
+            return .success(.parts(["status": settings["status"] ?? ""]))
+        case .substitution:
+            return .success(.parts(["person": Clean.title(groups["person"] ?? ""), "for": Clean.title(groups["for"] ?? "")]))
+        case .attendanceTime:
+            guard let time = Clock.time(hour: groups["hour"], minute: groups["minute"], ampm: groups["ampm"]) else {
+                return .failure(BuildFailure(reason: "not a time of day"))
+            }
+            return .success(.parts(["event": settings["event"] ?? "", "time": time]))
         case .meetingVenue:
             let venue = Clean.title(groups["venue"] ?? "")
             guard !venue.isEmpty else { return .failure(BuildFailure(reason: "empty venue")) }

@@ -63,9 +63,10 @@ public struct RuleBook: Sendable {
     public static func load(files: [(path: String, contents: String)], overridable: Set<String> = []) throws(LoadError) -> RuleBook {
         var rules: [Rule] = []
         var errors: [RuleError] = []
+        let definitions = RuleLoader.definitions(in: files, overridable: overridable, errors: &errors)
         for file in files {
             var loaded: [Rule] = []
-            RuleLoader.load(path: file.path, contents: file.contents, into: &loaded, errors: &errors)
+            RuleLoader.load(path: file.path, contents: file.contents, definitions: definitions, into: &loaded, errors: &errors)
             for rule in loaded {
                 if let i = rules.firstIndex(where: { $0.id == rule.id }) {
                     if overridable.contains(rules[i].file) && !overridable.contains(rule.file) {

@@ -15,7 +15,7 @@ enum RuleLoader {
 
     /// Parses one file's contents. `path` is how messages name the file; its
     /// parent folder names the dimension.
-    static func load(path: String, contents: String, into rules: inout [Rule], errors: inout [RuleError]) {
+    static func load(path: String, contents: String, definitions: String = "", into rules: inout [Rule], errors: inout [RuleError]) {
         let dimension = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
         guard dimensions.contains(dimension) else {
             errors.append(RuleError(file: path, line: 1, reason: "rule files live in Rules/<dimension>/, and '\(dimension)' is not one of \(dimensions.sorted().joined(separator: ", "))"))
@@ -36,13 +36,13 @@ enum RuleLoader {
             return
         }
         for node in list {
-            if let rule = parseRule(node, path: path, dimension: dimension, errors: &errors) {
+            if let rule = parseRule(node, path: path, dimension: dimension, definitions: definitions, errors: &errors) {
                 rules.append(rule)
             }
         }
     }
 
-    private static func parseRule(_ node: Node, path: String, dimension: String, errors: inout [RuleError]) -> Rule? {
+    private static func parseRule(_ node: Node, path: String, dimension: String, definitions: String, errors: inout [RuleError]) -> Rule? {
         let line = node.mark?.line ?? 1
         func fail(_ at: Node?, _ reason: String) -> Rule? {
             errors.append(RuleError(file: path, line: at?.mark?.line ?? line, reason: reason))
@@ -107,9 +107,14 @@ enum RuleLoader {
             guard let n = p.int else { return fail(p, "rule \(id): priority is a whole number") }
             priority = n
         }
+        if yields == .fragment, source.contains("(?<") || source.contains("(?P<") || source.contains("(?'") {
+            return fail(patternNode, "rule \(id): a fragment has no named groups; the rules that call it name theirs")
+        }
         let pattern: Pattern
         do {
-            pattern = try Pattern(source, options: options)
+            // Fragments are tested as themselves; any pattern may call them as (?&name).
+            let body = yields == .fragment ? "(?:\(source))" : source
+            pattern = try Pattern(source.contains("(?&") || yields == .fragment ? body + definitions : body, options: options)
         } catch {
             errors.append(RuleError(
                 file: path, line: patternLine(patternNode, source: source, offset: error.offset),
@@ -162,6 +167,41 @@ enum RuleLoader {
             expect[name] = value.tag.description.hasSuffix(":null") ? "" : v
         }
         return RuleExample(text: text, expect: expect, line: line)
+    }
+
+    /// The `(?(DEFINE)…)` block of every fragment rule in `files`, appended to the
+    /// patterns that call one. A fragment from outside `overridable` replaces a
+    /// bundled one with the same id.
+    static func definitions(in files: [(path: String, contents: String)], overridable: Set<String>,
+                            errors: inout [RuleError]) -> String {
+        var fragments: [(id: String, name: String, pattern: String, path: String)] = []
+        for file in files {
+            guard let root = try? Yams.compose(yaml: file.contents), case .sequence(let list) = root else { continue }
+            for node in list {
+                guard case .mapping(let map) = node, map["yields"]?.string == Yield.fragment.rawValue,
+                      let id = map["id"]?.string, let pattern = map["pattern"]?.string else { continue }
+                let name = fragmentName(id)
+                if let i = fragments.firstIndex(where: { $0.id == id }) {
+                    if overridable.contains(fragments[i].path), !overridable.contains(file.path) {
+                        fragments[i] = (id, name, pattern, file.path)
+                    }
+                    continue
+                }
+                if let other = fragments.first(where: { $0.name == name }) {
+                    errors.append(RuleError(file: file.path, line: node.mark?.line ?? 1,
+                        reason: "fragment \(id) would be called (?&\(name)), as \(other.id) is; give it another last name part"))
+                    continue
+                }
+                fragments.append((id, name, pattern, file.path))
+            }
+        }
+        guard !fragments.isEmpty else { return "" }
+        return "(?(DEFINE)" + fragments.map { "(?<\($0.name)>\($0.pattern))" }.joined() + ")"
+    }
+
+    /// `people.role-word` is called as `(?&role_word)`.
+    static func fragmentName(_ id: String) -> String {
+        String(id.split(separator: ".").last ?? "").replacingOccurrences(of: "-", with: "_")
     }
 
     /// The file line of an offset inside a pattern scalar (for block scalars, a later line).

@@ -14,6 +14,24 @@ public enum Yield: String, CaseIterable, Sendable {
     /// Money: `num` with optional `mult` (k, m, bn, million, …), or a range `min`/`max`
     /// (each with optional `minmult`/`maxmult`), optional `period`.
     case money
+    /// A named piece of pattern other rules call as `(?&name)` (the id's last part,
+    /// `-` as `_`): word lists such as honorifics live once, as data.
+    case fragment
+    /// A person named with an honorific or at the start of a list entry: group `name`,
+    /// optional `honorific`.
+    case person
+    /// A sentence listing people of one status ("Apologies were received from …"):
+    /// group `names`; `set: {status: …}`.
+    case attendanceList = "attendance-list"
+    /// A sentence saying a list is empty ("No apologies were received").
+    case attendanceNone = "attendance-none"
+    /// One person standing in for another: groups `person` and `for`.
+    case substitution
+    /// A late arrival or early departure: `set: {event: arrived|left}`, groups `hour`,
+    /// optional `minute`, `ampm`.
+    case attendanceTime = "attendance-time"
+    /// Text after a name that is a body, not a role ("North Vale District Council").
+    case organisation
     /// The meeting body: group `body`, optional `organisation`.
     case meetingTitle = "meeting-title"
     /// A calendar date: `day`, `month` (name or number), `year` (2 or 4 digits).
@@ -27,7 +45,11 @@ public enum Yield: String, CaseIterable, Sendable {
     var requiredGroups: [[String]] {
         switch self {
         case .item: [["number"]]
-        case .attendanceHeading, .blockMarker, .itemTableHeader: []
+        case .attendanceHeading, .blockMarker, .itemTableHeader, .fragment, .attendanceNone, .organisation: []
+        case .person: [["name"]]
+        case .attendanceList: [["names"]]
+        case .substitution: [["person", "for"]]
+        case .attendanceTime: [["hour"]]
         case .money: [["num"], ["min", "max"]]
         case .meetingTitle: [["body"]]
         case .meetingDate: [["day", "month", "year"]]
@@ -39,7 +61,11 @@ public enum Yield: String, CaseIterable, Sendable {
     /// Keys `set:` may give, with the values allowed (empty: any string).
     var settable: [String: Set<String>] {
         switch self {
-        case .attendanceHeading: ["status": ["present", "in-attendance", "substitute", "apologies", "absent"]]
+        case .attendanceHeading, .attendanceList, .attendanceNone:
+            ["status": ["present", "in-attendance", "substitute", "apologies", "absent"]]
+        case .attendanceTime: ["event": ["arrived", "left"]]
+        // context list: the name counts only inside a list of people (an attendance block).
+        case .person: ["context": ["list"]]
         case .blockMarker: ["block": ["resolution", "action"]]
         // scope document: the heading names the one item a whole page or report is
         // about; numbered headings under it are its sections, not items.
@@ -51,8 +77,9 @@ public enum Yield: String, CaseIterable, Sendable {
 
     var requiredSettings: [String] {
         switch self {
-        case .attendanceHeading: ["status"]
+        case .attendanceHeading, .attendanceList: ["status"]
         case .blockMarker: ["block"]
+        case .attendanceTime: ["event"]
         default: []
         }
     }
@@ -67,6 +94,9 @@ public enum RuleValue: Equatable, Sendable {
     case date(year: Int, month: Int, day: Int)
     case time(start: String, end: String?)
     case venue(String)
+    /// Cleaned group texts and settings, for yields whose value is their parts
+    /// (people, attendance sentences, fragments).
+    case parts([String: String])
 
     /// The value as flat fields, as rule examples state them.
     public var fields: [String: String] {
@@ -86,6 +116,8 @@ public enum RuleValue: Equatable, Sendable {
             ["value": start, "end": end ?? ""]
         case .venue(let venue):
             ["value": venue]
+        case .parts(let parts):
+            parts
         }
     }
 }

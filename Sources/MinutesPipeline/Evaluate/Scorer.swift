@@ -43,7 +43,7 @@ public struct Scorecard: Sendable, Equatable {
     /// The fields in report order.
     public static let order = [
         "meeting.title", "meeting.date", "attendance", "attendance.present", "attendance.apologies",
-        "attendance.absent", "items", "decisions", "actions", "actions.owners", "actions.due", "amounts", "dates",
+        "attendance.absent", "attendance.substitute_for", "items", "decisions", "actions", "actions.owners", "actions.due", "amounts", "dates",
     ]
 }
 
@@ -73,6 +73,19 @@ public enum Scorer {
                 total = total + counts
             }
             card.fields["attendance"] = total
+            // Substitutes whose gold names who they stood in for: is the link right?
+            var linkage = Counts()
+            for wanted in attendance where wanted.status == "substitute" {
+                guard let absent = wanted.substituteFor else { continue }
+                let found = document.attendance.first { $0.status == .substitute && names[$0.person].map { Names.same($0, wanted.name) } == true }
+                if let got = found?.substituteFor.flatMap({ names[$0] }), Names.same(got, absent) {
+                    linkage.matched += 1
+                } else {
+                    linkage.missed += 1
+                    if found?.substituteFor != nil { linkage.spurious += 1 }
+                }
+            }
+            if linkage.gold > 0 { card.fields["attendance.substitute_for"] = linkage }
         }
         if let items = gold.items {
             card.fields["items"] = match(document.items.map(\.number), items.map(\.number), ==)

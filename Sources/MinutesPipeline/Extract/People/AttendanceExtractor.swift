@@ -1,0 +1,462 @@
+import MinutesCore
+import MinutesRules
+import MinutesText
+
+/// People and attendance. Attendance comes from what the document says about
+/// it: attendance blocks found by the segmenter ("Present:", "Core Attendees"),
+/// an "Apologies" item's first sentence, and sentences such as "Apologies were
+/// received from …" or "X substituted for Y". Every person named with an
+/// honorific anywhere is a person of the document, attending or not. People are
+/// merged across mentions by surname and first initial; a mention that fits
+/// two people is reported, not guessed.
+struct AttendanceExtractor: Extractor {
+    /// Names with an honorific, counted anywhere.
+    let mentionRules: [Rule]
+    /// Names that count only where a list entry starts.
+    let listNameRules: [Rule]
+    let organisationRules: [Rule]
+    /// Words that make a bracketed note a role ("(Chairman)").
+    let roleWordRules: [Rule]
+    let listRules: [Rule]
+    let noneRules: [Rule]
+    let substitutionRules: [Rule]
+    let timeRules: [Rule]
+    /// Attendance headings, also tried on item titles ("Apologies for Absence").
+    let headingRules: [Rule]
+
+    init(rules: RuleBook) {
+        let people = rules.rules(for: "people"), attendance = rules.rules(for: "attendance")
+        mentionRules = people.filter { $0.yields == .person && $0.settings["context"] == nil }
+        listNameRules = people.filter { $0.yields == .person && $0.settings["context"] == "list" }
+        organisationRules = people.filter { $0.yields == .organisation }
+        roleWordRules = people.filter { $0.yields == .fragment && $0.id.hasSuffix(".role-word") }
+        listRules = attendance.filter { $0.yields == .attendanceList }
+        noneRules = attendance.filter { $0.yields == .attendanceNone }
+        substitutionRules = attendance.filter { $0.yields == .substitution }
+        timeRules = attendance.filter { $0.yields == .attendanceTime }
+        headingRules = attendance.filter { $0.yields == .attendanceHeading }
+    }
+
+    /// A stretch of text that lists people of one status.
+    struct ListSegment {
+        var range: Range<Int>
+        var status: AttendanceStatus
+        var group: String?
+        var rule: String
+    }
+
+    /// One person's attendance as it is being built.
+    struct Record {
+        var person: Int
+        var status: AttendanceStatus
+        var group: String?
+        var substituteFor: Int?
+        var arrived: String?
+        var left: String?
+        var span: Span
+        var rule: String
+    }
+
+    func extract(from page: Page, into document: inout MinutesDocument) {
+        var state = State(page: page, extractor: self)
+        let segments = listSegments(page, &state)
+        for segment in segments {
+            state.read(segment)
+        }
+        state.readSubstitutions()
+        state.readTimes()
+        state.readMentions()
+        state.finish(into: &document)
+    }
+
+    // MARK: Where people are listed
+
+    private func listSegments(_ page: Page, _ state: inout State) -> [ListSegment] {
+        var segments: [ListSegment] = []
+        var sentences: [Range<Int>] = []
+        for rule in listRules {
+            for m in page.matches(rule, diagnostics: &state.diagnostics) {
+                guard case .success(let value) = m.value, let names = m.groups["names"],
+                      let status = AttendanceStatus(rawValue: value.fields["status"] ?? "") else { continue }
+                segments.append(ListSegment(range: names, status: status, group: nil, rule: rule.id))
+                sentences.append(m.range)
+            }
+        }
+        for rule in noneRules {
+            for m in page.matches(rule, diagnostics: &state.diagnostics) { sentences.append(m.range) }
+        }
+        page.tree.walk { block in
+            if block.kind == .attendance, let heading = block.heading,
+               let status = AttendanceStatus(rawValue: heading.value ?? "") {
+                let group = Clean.group(page.original(heading.title ?? heading.range).text)
+                for line in entryLines(block.children, page) where !sentences.contains(where: { $0.overlaps(line) }) {
+                    segments.append(ListSegment(range: line, status: status, group: group, rule: heading.rule))
+                }
+            }
+            // An item titled "Apologies for absence" lists them in its first sentence.
+            if block.kind == .item, let title = block.heading?.fields["title"], let (rule, status) = headingStatus(title),
+               let first = block.children.first(where: { $0.kind == .paragraph || $0.kind == .list }) {
+                let sentence = firstSentence(first.range, page)
+                if !sentences.contains(where: { $0.overlaps(sentence) }), startsWithName(sentence, page, &state) {
+                    segments.append(ListSegment(range: sentence, status: status, group: nil, rule: rule.id))
+                }
+            }
+        }
+        return segments.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// One range per list entry line: list items, table rows, and each line of a paragraph.
+    private func entryLines(_ blocks: [Block], _ page: Page) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for block in blocks {
+            switch block.kind {
+            case .listItem, .row:
+                out.append(block.range)
+            case .paragraph:
+                var start = block.range.lowerBound
+                for k in block.range where page.text.scalars[k] == "\n" {
+                    if k > start { out.append(start..<k) }
+                    start = k + 1
+                }
+                if start < block.range.upperBound { out.append(start..<block.range.upperBound) }
+            default:
+                out += entryLines(block.children, page)
+            }
+        }
+        return out
+    }
+
+    private func headingStatus(_ title: String) -> (Rule, AttendanceStatus)? {
+        for rule in headingRules {
+            guard let found = try? rule.pattern.matches(in: title).first,
+                  found.text.count >= title.count - 1 else { continue }
+            if let status = AttendanceStatus(rawValue: rule.settings["status"] ?? "") { return (rule, status) }
+        }
+        return nil
+    }
+
+    /// Up to the first full stop that does not follow an initial.
+    private func firstSentence(_ range: Range<Int>, _ page: Page) -> Range<Int> {
+        let s = page.text.scalars
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if s[k] == ".", k + 1 == range.upperBound || s[k + 1] == " " || s[k + 1] == "\n",
+               !(k >= 1 && s[k - 1].properties.isUppercase && (k < 2 || s[k - 2] == " ")) {
+                return range.lowerBound..<k
+            }
+            k += 1
+        }
+        return range
+    }
+
+    private func startsWithName(_ range: Range<Int>, _ page: Page, _ state: inout State) -> Bool {
+        let lead = page.text.scalars[range].prefix { $0 == " " || $0 == "\t" || $0 == "\n" }.count
+        for rule in mentionRules + listNameRules {
+            if let m = page.matches(rule, in: range, diagnostics: &state.diagnostics).first,
+               m.range.lowerBound <= range.lowerBound + lead + 2 { return true }
+        }
+        return false
+    }
+}
+
+/// The work of one document.
+private struct State {
+    let page: Page
+    let extractor: AttendanceExtractor
+    var roster = Roster()
+    var records: [Int: AttendanceExtractor.Record] = [:]
+    var diagnostics: [Diagnostic] = []
+    /// Ranges already read as lists, substitutions or times, so mentions there are not read twice.
+    var consumed: [Range<Int>] = []
+
+    init(page: Page, extractor: AttendanceExtractor) {
+        self.page = page
+        self.extractor = extractor
+    }
+
+    struct Mention {
+        var range: Range<Int>
+        var name: Range<Int>
+        var honorific: String?
+        var rule: String
+    }
+
+    /// Names in `range`: with an honorific, or (in a list) where an entry starts.
+    mutating func mentions(in range: Range<Int>, list: Bool) -> [Mention] {
+        var found: [Mention] = []
+        for rule in extractor.mentionRules + (list ? extractor.listNameRules : []) {
+            for m in page.matches(rule, in: range, diagnostics: &diagnostics) {
+                guard case .success(let value) = m.value, let name = m.groups["name"] ?? m.groups["name2"] else { continue }
+                let honorific = value.fields["honorific"].flatMap { $0.isEmpty ? nil : $0 }
+                found.append(Mention(range: m.range, name: name, honorific: honorific, rule: rule.id))
+            }
+        }
+        found.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
+        var kept: [Mention] = []
+        for m in found where !kept.contains(where: { $0.range.overlaps(m.range) }) { kept.append(m) }
+        return kept
+    }
+
+    // MARK: Lists
+
+    mutating func read(_ segment: AttendanceExtractor.ListSegment) {
+        consumed.append(segment.range)
+        let all = mentions(in: segment.range, list: true)
+        let depth = bracketDepths(segment.range)
+        // Names inside brackets qualify the entry before them ("(substitute for Cllr Ray)").
+        let entries = all.filter { depth[$0.range.lowerBound - segment.range.lowerBound] == 0 }
+        var pluralHonorific: String?
+        for (n, mention) in entries.enumerated() {
+            let tailEnd = n + 1 < entries.count ? entries[n + 1].range.lowerBound : segment.range.upperBound
+            var tail = mention.range.upperBound..<tailEnd
+            var nameRange = mention.name
+            var entry = Entry(status: segment.status)
+            readTail(&tail, &nameRange, &entry, insideRefs: all.filter { depth[$0.range.lowerBound - segment.range.lowerBound] > 0 && tail.contains($0.range.lowerBound) })
+            var honorific = mention.honorific
+            if let h = honorific, h.hasSuffix("s"), h.lowercased().hasPrefix("councillor") {
+                pluralHonorific = String(h.dropLast())
+                honorific = pluralHonorific
+            } else if honorific == nil {
+                honorific = pluralHonorific
+            }
+            guard let name = PersonName(page.text.text(nameRange)) else { continue }
+            let span = page.original(mention.range.lowerBound..<max(nameRange.upperBound, tail.upperBound)).span
+            let lookup = roster.add(Roster.Entry(name: name, honorific: honorific, initials: entry.initials, role: entry.role,
+                                                 organisation: entry.organisation, span: span, rule: mention.rule))
+            guard case .person(let person) = ambiguityChecked(lookup, mention) else { continue }
+            var substituteFor: Int?
+            if let ref = entry.substituteFor, let refName = PersonName(page.text.text(ref.name)) {
+                let r = roster.add(Roster.Entry(name: refName, honorific: ref.honorific, span: page.original(ref.range).span, rule: ref.rule))
+                if case .person(let i) = ambiguityChecked(r, ref) { substituteFor = i }
+            }
+            record(AttendanceExtractor.Record(person: person, status: entry.status, group: segment.group, substituteFor: substituteFor,
+                                              arrived: entry.arrived, left: entry.left, span: span, rule: segment.rule))
+        }
+    }
+
+    struct Entry {
+        var status: AttendanceStatus
+        var initials: String?
+        var role: String?
+        var organisation: String?
+        var substituteFor: Mention?
+        var arrived: String?
+        var left: String?
+    }
+
+    /// Reads what follows a name up to the next entry: bracketed notes (role,
+    /// initials, substitute, arrival), then a role or body after a separator.
+    /// Shrinks `tail` to what belongs to the entry.
+    mutating func readTail(_ tail: inout Range<Int>, _ name: inout Range<Int>, _ entry: inout Entry, insideRefs: [Mention]) {
+        let s = page.text.scalars
+        var outside = ""
+        var depth = 0
+        var noteStart = 0
+        var lastMeaningful = tail.lowerBound
+        for k in tail {
+            let c = s[k]
+            if c == "(" {
+                if depth == 0 { noteStart = k + 1 }
+                depth += 1
+            } else if c == ")", depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    readNote(noteStart..<k, &entry, insideRefs)
+                    lastMeaningful = k + 1
+                }
+            } else if depth == 0 {
+                outside.unicodeScalars.append(c)
+                if !" \t\n,;.&\u{2029}".unicodeScalars.contains(c) { lastMeaningful = k + 1 }
+            }
+        }
+        var text = Clean.entryTail(outside)
+        // "Cllr R Henry Stevenage Borough Council": a body's first word read as a surname.
+        let nameWords = page.text.text(name).split(separator: " ")
+        if let first = outside.unicodeScalars.first, first == " ", !text.isEmpty, isOrganisation(text),
+           nameWords.filter({ !PersonName.isInitial(String($0)) }).count >= 2,
+           let lastSpace = page.text.scalars[name].lastIndex(of: " ") {
+            let cut = name.lowerBound + page.text.scalars[name].distance(from: page.text.scalars[name].startIndex, to: lastSpace)
+            text = page.text.text(cut + 1..<name.upperBound) + " " + text
+            name = name.lowerBound..<cut
+        }
+        if !text.isEmpty, text.count <= 100, text.first?.isLetter == true {
+            if isOrganisation(text) { entry.organisation = text } else { entry.role = entry.role ?? text }
+        }
+        if text.count > 100 || (text.first.map { !$0.isLetter } ?? false) {
+            // Prose after the entry is not part of it.
+            tail = tail.lowerBound..<min(lastMeaningful, tail.lowerBound)
+        } else {
+            tail = tail.lowerBound..<lastMeaningful
+        }
+    }
+
+    mutating func readNote(_ range: Range<Int>, _ entry: inout Entry, _ refs: [Mention]) {
+        let note = Clean.entryTail(page.text.text(range))
+        guard !note.isEmpty else { return }
+        if note.count >= 2, note.count <= 4, note.allSatisfy({ $0.isUppercase && $0.isLetter }) {
+            entry.initials = note
+            return
+        }
+        if note.lowercased().contains("substitut") || note.lowercased().hasPrefix("in place of") {
+            entry.status = .substitute
+            entry.substituteFor = refs.first { range.contains($0.range.lowerBound) }
+            return
+        }
+        for rule in extractor.timeRules {
+            if let m = page.matches(rule, in: range, diagnostics: &diagnostics).first, case .success(let v) = m.value {
+                if v.fields["event"] == "left" { entry.left = v.fields["time"] } else { entry.arrived = v.fields["time"] }
+                return
+            }
+        }
+        if entry.role == nil, extractor.roleWordRules.contains(where: { (try? $0.pattern.matches(in: note).isEmpty) == false }) {
+            entry.role = note
+        }
+    }
+
+    func isOrganisation(_ text: String) -> Bool {
+        extractor.organisationRules.contains { (try? $0.pattern.matches(in: text).isEmpty) == false }
+    }
+
+    /// Parenthesis depth before each scalar of `range`.
+    func bracketDepths(_ range: Range<Int>) -> [Int] {
+        var depth = 0
+        var out: [Int] = []
+        out.reserveCapacity(range.count + 1)
+        for k in range {
+            out.append(depth)
+            if page.text.scalars[k] == "(" { depth += 1 } else if page.text.scalars[k] == ")", depth > 0 { depth -= 1 }
+        }
+        out.append(depth)
+        return out
+    }
+
+    // MARK: Sentences
+
+    mutating func readSubstitutions() {
+        for rule in extractor.substitutionRules {
+            for m in page.matches(rule, diagnostics: &diagnostics) {
+                guard let who = m.groups["person"], let whom = m.groups["for"],
+                      let sub = person(in: who), let absent = person(in: whom) else { continue }
+                consumed.append(m.range)
+                let span = page.original(m.range).span
+                var record = records[sub] ?? AttendanceExtractor.Record(person: sub, status: .substitute, span: span, rule: rule.id)
+                if record.status != .apologies && record.status != .absent { record.status = .substitute }
+                record.substituteFor = absent
+                if record.rule != rule.id, record.span.start > span.start { (record.span, record.rule) = (span, rule.id) }
+                records[sub] = record
+            }
+        }
+    }
+
+    /// The person named in `range` (with or without honorific), added to the roster.
+    mutating func person(in range: Range<Int>) -> Int? {
+        let mention = mentions(in: range, list: true).first
+            ?? Mention(range: range, name: range, honorific: nil, rule: extractor.listNameRules.first?.id ?? "")
+        guard let name = PersonName(page.text.text(mention.name)) else { return nil }
+        let lookup = roster.add(Roster.Entry(name: name, honorific: mention.honorific, span: page.original(mention.range).span, rule: mention.rule))
+        if case .person(let i) = ambiguityChecked(lookup, mention) { return i }
+        return nil
+    }
+
+    mutating func readTimes() {
+        for rule in extractor.timeRules {
+            for m in page.matches(rule, diagnostics: &diagnostics) {
+                guard !consumed.contains(where: { $0.contains(m.range.lowerBound) }), case .success(let v) = m.value else { continue }
+                // The person is the nearest name before, on the same line.
+                let lineStart = (page.text.scalars[..<m.range.lowerBound].lastIndex(of: "\n") ?? -1) + 1
+                guard let mention = mentions(in: max(lineStart, m.range.lowerBound - 120)..<m.range.lowerBound, list: false).last,
+                      let name = PersonName(page.text.text(mention.name)),
+                      case .person(let i) = roster.find(name), var record = records[i] else { continue }
+                if v.fields["event"] == "left" { record.left = v.fields["time"] } else { record.arrived = v.fields["time"] }
+                records[i] = record
+            }
+        }
+    }
+
+    /// Everyone named with an honorific elsewhere is a person of the document.
+    mutating func readMentions() {
+        for mention in mentions(in: 0..<page.text.count, list: false)
+        where !consumed.contains(where: { $0.overlaps(mention.range) }) {
+            guard let name = PersonName(page.text.text(mention.name)) else { continue }
+            _ = ambiguityChecked(roster.add(Roster.Entry(name: name, honorific: mention.honorific,
+                                                         span: page.original(mention.range).span, rule: mention.rule)), mention)
+        }
+    }
+
+    // MARK: Records
+
+    /// One record a person: apologies and absence win over being listed, a
+    /// substitute over a plain member.
+    mutating func record(_ new: AttendanceExtractor.Record) {
+        guard var old = records[new.person] else {
+            records[new.person] = new
+            return
+        }
+        func rank(_ s: AttendanceStatus) -> Int {
+            switch s {
+            case .apologies: 4
+            case .absent: 3
+            case .substitute: 2
+            case .present, .inAttendance: 1
+            }
+        }
+        if rank(new.status) > rank(old.status) {
+            var replaced = new
+            replaced.substituteFor = new.substituteFor ?? old.substituteFor
+            replaced.arrived = new.arrived ?? old.arrived
+            replaced.left = new.left ?? old.left
+            records[new.person] = replaced
+        } else {
+            old.substituteFor = old.substituteFor ?? new.substituteFor
+            old.arrived = old.arrived ?? new.arrived
+            old.left = old.left ?? new.left
+            records[new.person] = old
+        }
+    }
+
+    mutating func ambiguityChecked(_ lookup: Roster.Lookup, _ mention: Mention) -> Roster.Lookup {
+        if case .ambiguous(let fits) = lookup {
+            let written = page.original(mention.range)
+            let names = fits.map { roster.entries[$0].name.text }
+            diagnostics.append(Diagnostic(
+                code: .personAmbiguous, severity: .warning,
+                message: "'\(written.text)' could be \(names.joined(separator: " or ")); it is left unresolved",
+                span: written.span, rule: mention.rule))
+        }
+        return lookup
+    }
+
+    func finish(into document: inout MinutesDocument) {
+        let (people, ids) = roster.people()
+        document.people = people
+        document.attendance = records.values.sorted { ($0.span.start, $0.person) < ($1.span.start, $1.person) }.compactMap { r in
+            guard let id = ids[r.person] else { return nil }
+            return Attendance(person: id, status: r.status, group: r.group, substituteFor: r.substituteFor.flatMap { ids[$0] },
+                              arrived: r.arrived, left: r.left, span: r.span, rule: r.rule)
+        }
+        document.diagnostics += diagnostics
+    }
+}
+
+enum Clean {
+    /// "Core Attendees:" → "Core Attendees".
+    static func group(_ raw: String) -> String {
+        var s = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        while let last = s.last, last == ":" || last == "-" || last == " " { s.removeLast() }
+        return s
+    }
+
+    /// Separators and joining words around a role or body: ", – Police and Crime Commissioner and" → the role.
+    static func entryTail(_ raw: String) -> String {
+        var words = raw.split(whereSeparator: { $0.isWhitespace || $0 == "\u{2029}" }).map(String.init)
+        let joiners: Set<String> = ["and", "&", "-", "–", "—", ",", ";", ":", "•"]
+        while let first = words.first, joiners.contains(first) { words.removeFirst() }
+        while let last = words.last, joiners.contains(last) { words.removeLast() }
+        var s = words.joined(separator: " ")
+        let edge: Set<Character> = [",", ";", ":", "-", "–", "—", ".", " ", "•"]
+        while let c = s.first, edge.contains(c) { s.removeFirst() }
+        while let c = s.last, edge.contains(c) { s.removeLast() }
+        if s.hasSuffix(" and") { s.removeLast(4) }
+        return s
+    }
+}
