@@ -112,8 +112,8 @@ enum RuleLoader {
         }
         let pattern: Pattern
         do {
-            // Fragments are tested as themselves; any pattern may call them as (?&name).
-            let body = yields == .fragment ? "(?:\(source))" : source
+            // A fragment is tested (and used alone) at the start of a text; any pattern may call it as (?&name).
+            let body = yields == .fragment ? "^(?:\(source))" : source
             pattern = try Pattern(source.contains("(?&") || yields == .fragment ? body + definitions : body, options: options)
         } catch {
             errors.append(RuleError(

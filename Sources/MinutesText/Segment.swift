@@ -142,7 +142,10 @@ public struct Segmenter: Sendable {
                 i += covered
                 continue
             }
-            if kind == .attendance, lines[i].isTableRow {
+            // A table under an attendance heading is its register; a table after
+            // the names (an action log) is not part of it.
+            if kind == .attendance, lines[i].isTableRow,
+               lines[contentFrom..<i].contains(where: { !$0.isBlank && !$0.isTableRow }) {
                 open(nil, at: i, heading: nil, contentFrom: i)
             }
             i += 1

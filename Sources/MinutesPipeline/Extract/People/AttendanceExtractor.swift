@@ -126,7 +126,7 @@ struct AttendanceExtractor: Extractor {
         return out
     }
 
-    private func headingStatus(_ title: String) -> (Rule, AttendanceStatus)? {
+    func headingStatus(_ title: String) -> (Rule, AttendanceStatus)? {
         for rule in headingRules {
             guard let found = try? rule.pattern.matches(in: title).first,
                   found.text.count >= title.count - 1 else { continue }
@@ -168,6 +168,8 @@ private struct State {
     var diagnostics: [Diagnostic] = []
     /// Ranges already read as lists, substitutions or times, so mentions there are not read twice.
     var consumed: [Range<Int>] = []
+    /// Substitutes whose absent member is given by initials: (person, initials, where).
+    var pendingSubstitutions: [(person: Int, initials: String, span: Span, rule: String)] = []
 
     init(page: Page, extractor: AttendanceExtractor) {
         self.page = page
@@ -204,7 +206,22 @@ private struct State {
         let all = mentions(in: segment.range, list: true)
         let depth = bracketDepths(segment.range)
         // Names inside brackets qualify the entry before them ("(substitute for Cllr Ray)").
-        let entries = all.filter { depth[$0.range.lowerBound - segment.range.lowerBound] == 0 }
+        // In a table row the name is in the first cell; the other cells say who they are.
+        let scalars = page.text.scalars
+        let content = scalars[segment.range].firstIndex { !" \t\u{2029}".unicodeScalars.contains($0) } ?? segment.range.upperBound
+        let firstCellEnd = scalars[content..<segment.range.upperBound].firstIndex(of: "\t") ?? segment.range.upperBound
+        var entries: [Mention] = []
+        for m in all where depth[m.range.lowerBound - segment.range.lowerBound] == 0 && m.range.lowerBound < firstCellEnd {
+            // A bare full name after a comma starts an entry only where the entry
+            // before ends at its name ("Ann Grey and Tom Hale"), not in its role
+            // ("Chief Executive, Healthwatch Quarrybank").
+            if m.honorific == nil, let previous = entries.last, !startsLine(m.range.lowerBound, segment.range),
+               let first = page.text.text(m.name).split(separator: " ").first, !PersonName.isInitial(String(first)),
+               Clean.entryTail(outsideBrackets(previous.name.upperBound..<m.range.lowerBound)).contains(where: { $0.isLetter }) {
+                continue
+            }
+            entries.append(m)
+        }
         var pluralHonorific: String?
         for (n, mention) in entries.enumerated() {
             let tailEnd = n + 1 < entries.count ? entries[n + 1].range.lowerBound : segment.range.upperBound
@@ -229,6 +246,9 @@ private struct State {
                 let r = roster.add(Roster.Entry(name: refName, honorific: ref.honorific, span: page.original(ref.range).span, rule: ref.rule))
                 if case .person(let i) = ambiguityChecked(r, ref) { substituteFor = i }
             }
+            if let initials = entry.substituteInitials {
+                pendingSubstitutions.append((person, initials, span, segment.rule))
+            }
             record(AttendanceExtractor.Record(person: person, status: entry.status, group: segment.group, substituteFor: substituteFor,
                                               arrived: entry.arrived, left: entry.left, span: span, rule: segment.rule))
         }
@@ -240,6 +260,7 @@ private struct State {
         var role: String?
         var organisation: String?
         var substituteFor: Mention?
+        var substituteInitials: String?
         var arrived: String?
         var left: String?
     }
@@ -269,17 +290,34 @@ private struct State {
                 if !" \t\n,;.&\u{2029}".unicodeScalars.contains(c) { lastMeaningful = k + 1 }
             }
         }
-        var text = Clean.entryTail(outside)
+        // Table rows: a cell of initials, a cell naming the status, then role and body.
+        var cells: [String] = []
+        for cell in outside.split(separator: "\t").map({ Clean.entryTail(String($0)) }) where !cell.isEmpty {
+            if cell.count >= 2, cell.count <= 4, cell.allSatisfy({ $0.isUppercase && $0.isLetter }) {
+                entry.initials = entry.initials ?? cell
+            } else if let (_, status) = extractor.headingStatus(cell) {
+                entry.status = status
+            } else {
+                cells.append(cell)
+            }
+        }
+        var text = cells.first ?? ""
+        if cells.count > 1 {
+            for cell in cells.dropFirst() {
+                if isOrganisation(cell) { entry.organisation = entry.organisation ?? cell } else { entry.role = entry.role ?? cell }
+            }
+        }
         // "Cllr R Henry Stevenage Borough Council": a body's first word read as a surname.
         let nameWords = page.text.text(name).split(separator: " ")
-        if let first = outside.unicodeScalars.first, first == " ", !text.isEmpty, isOrganisation(text),
+        let direct = outside.unicodeScalars.first == " " && outside.drop(while: { $0 == " " }).first?.isLetter == true
+        if direct, !text.isEmpty, isOrganisation(text),
            nameWords.filter({ !PersonName.isInitial(String($0)) }).count >= 2,
            let lastSpace = page.text.scalars[name].lastIndex(of: " ") {
             let cut = name.lowerBound + page.text.scalars[name].distance(from: page.text.scalars[name].startIndex, to: lastSpace)
             text = page.text.text(cut + 1..<name.upperBound) + " " + text
             name = name.lowerBound..<cut
         }
-        if !text.isEmpty, text.count <= 100, text.first?.isLetter == true {
+        if !text.isEmpty, text.count <= 100, text.first?.isUppercase == true {
             if isOrganisation(text) { entry.organisation = text } else { entry.role = entry.role ?? text }
         }
         if text.count > 100 || (text.first.map { !$0.isLetter } ?? false) {
@@ -297,9 +335,15 @@ private struct State {
             entry.initials = note
             return
         }
-        if note.lowercased().contains("substitut") || note.lowercased().hasPrefix("in place of") {
+        let lower = note.lowercased()
+        if lower.contains("substitut") || lower.hasPrefix("in place of") || lower.hasPrefix("for ") {
             entry.status = .substitute
             entry.substituteFor = refs.first { range.contains($0.range.lowerBound) }
+            // "(for RS)": initials resolved once everyone is known.
+            if entry.substituteFor == nil, let last = note.split(separator: " ").last,
+               last.count >= 2, last.count <= 4, last.allSatisfy({ $0.isUppercase && $0.isLetter }) {
+                entry.substituteInitials = String(last)
+            }
             return
         }
         for rule in extractor.timeRules {
@@ -311,6 +355,28 @@ private struct State {
         if entry.role == nil, extractor.roleWordRules.contains(where: { (try? $0.pattern.matches(in: note).isEmpty) == false }) {
             entry.role = note
         }
+    }
+
+    /// Whether only white space or a bullet stands between the start of its line (or segment) and `k`.
+    func startsLine(_ k: Int, _ segment: Range<Int>) -> Bool {
+        var j = k - 1
+        while j >= segment.lowerBound {
+            let c = page.text.scalars[j]
+            if c == "\n" || c == "\t" || c == "\u{2029}" { return true }
+            if !(c == " " || c == "-" || c == "•" || c == "*") { return false }
+            j -= 1
+        }
+        return true
+    }
+
+    /// The text of `range` without what stands in brackets.
+    func outsideBrackets(_ range: Range<Int>) -> String {
+        var out = ""
+        var depth = 0
+        for c in page.text.scalars[range] {
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { out.unicodeScalars.append(c) }
+        }
+        return out
     }
 
     func isOrganisation(_ text: String) -> Bool {
@@ -365,8 +431,13 @@ private struct State {
                 // The person is the nearest name before, on the same line.
                 let lineStart = (page.text.scalars[..<m.range.lowerBound].lastIndex(of: "\n") ?? -1) + 1
                 guard let mention = mentions(in: max(lineStart, m.range.lowerBound - 120)..<m.range.lowerBound, list: false).last,
-                      let name = PersonName(page.text.text(mention.name)),
-                      case .person(let i) = roster.find(name), var record = records[i] else { continue }
+                      let name = PersonName(page.text.text(mention.name)) else { continue }
+                // Arriving or leaving says the person was there.
+                let span = page.original(mention.range.lowerBound..<m.range.upperBound).span
+                let lookup = roster.add(Roster.Entry(name: name, honorific: mention.honorific, span: page.original(mention.range).span, rule: mention.rule))
+                guard case .person(let i) = ambiguityChecked(lookup, mention) else { continue }
+                consumed.append(mention.range)
+                var record = records[i] ?? AttendanceExtractor.Record(person: i, status: .present, span: span, rule: rule.id)
                 if v.fields["event"] == "left" { record.left = v.fields["time"] } else { record.arrived = v.fields["time"] }
                 records[i] = record
             }
@@ -426,7 +497,23 @@ private struct State {
         return lookup
     }
 
-    func finish(into document: inout MinutesDocument) {
+    mutating func finish(into document: inout MinutesDocument) {
+        for pending in pendingSubstitutions {
+            switch roster.resolve(initials: pending.initials) {
+            case .person(let absent):
+                if var record = records[pending.person], record.substituteFor == nil {
+                    record.substituteFor = absent
+                    records[pending.person] = record
+                }
+            case .ambiguous(let fits):
+                diagnostics.append(Diagnostic(
+                    code: .personAmbiguous, severity: .warning,
+                    message: "'\(pending.initials)' could be \(fits.map { roster.entries[$0].name.text }.joined(separator: " or ")); it is left unresolved",
+                    span: pending.span, rule: pending.rule))
+            case .unknown:
+                break
+            }
+        }
         let (people, ids) = roster.people()
         document.people = people
         document.attendance = records.values.sorted { ($0.span.start, $0.person) < ($1.span.start, $1.person) }.compactMap { r in
