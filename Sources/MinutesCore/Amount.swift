@@ -1,12 +1,15 @@
-/// A sum of money named in the text: one value, or a range.
+import Foundation
+
+/// A sum of money named in the text: one value, or a range. Values are exact
+/// decimals (£0.10 stays 0.10), written to JSON as numbers with those digits.
 public struct Amount: Codable, Hashable, Sendable {
     /// Exactly the original text, e.g. `£885k`.
     public var text: String
     /// In major units (pounds), for a single sum.
-    public var value: Double?
+    public var value: Decimal?
     /// Bounds, for a range such as `£100-£3000`.
-    public var min: Double?
-    public var max: Double?
+    public var min: Decimal?
+    public var max: Decimal?
     /// ISO 4217 code.
     public var currency: String
     /// `year`, `month`, `week`, `day` where the text gives one (`£24 per annum`).
@@ -15,7 +18,7 @@ public struct Amount: Codable, Hashable, Sendable {
     public var rule: String
 
     public init(
-        text: String, value: Double? = nil, min: Double? = nil, max: Double? = nil,
+        text: String, value: Decimal? = nil, min: Decimal? = nil, max: Decimal? = nil,
         currency: String, period: String? = nil, span: Span, rule: String
     ) {
         self.text = text

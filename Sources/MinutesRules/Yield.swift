@@ -25,7 +25,8 @@ public enum Yield: String, CaseIterable, Sendable {
     case attendanceList = "attendance-list"
     /// A sentence saying a list is empty ("No apologies were received").
     case attendanceNone = "attendance-none"
-    /// One person standing in for another: groups `person` and `for`.
+    /// One person standing in for another: groups `person` and `for`; without
+    /// `person`, a note beside a listed name, who is the person.
     case substitution
     /// A late arrival or early departure: `set: {event: arrived|left}`, groups `hour`,
     /// optional `minute`, `ampm`.
@@ -48,7 +49,7 @@ public enum Yield: String, CaseIterable, Sendable {
         case .attendanceHeading, .blockMarker, .itemTableHeader, .fragment, .attendanceNone, .organisation: []
         case .person: [["name"]]
         case .attendanceList: [["names"]]
-        case .substitution: [["person", "for"]]
+        case .substitution: [["for"]]
         case .attendanceTime: [["hour"]]
         case .money: [["num"], ["min", "max"]]
         case .meetingTitle: [["body"]]

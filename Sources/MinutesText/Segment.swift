@@ -333,7 +333,10 @@ public struct Segmenter: Sendable {
             let r = start..<end
             let scalars = text.scalars[r]
             let blank = scalars.allSatisfy(isSpace)
-            let tabs = scalars.filter { $0 == "\t" }.count
+            var tabs = scalars.filter { $0 == "\t" }.count
+            // "•<tab>Name": a bullet and its tab start a list entry, not a table.
+            if let b = scalars.firstIndex(where: { !isSpace($0) }), "•-*–".unicodeScalars.contains(scalars[b]),
+               b + 1 < r.upperBound, text.scalars[b + 1] == "\t" { tabs -= 1 }
             let pipes = scalars.filter { $0 == "|" }.count
             let first = scalars.first(where: { !isSpace($0) })
             let table = !blank && (tabs >= 1 && scalars.first(where: { $0 != "\u{2029}" && $0 != " " }) == "\t" || tabs >= 2 || pipes >= 2)

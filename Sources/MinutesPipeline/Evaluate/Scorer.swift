@@ -129,11 +129,13 @@ public enum Scorer {
     }
 
     static func amountKey(_ a: Amount) -> String {
-        a.value.map { "\($0)" } ?? "\(a.min ?? .nan)-\(a.max ?? .nan)"
+        a.value.map { "\($0)" } ?? "\(a.min.map { "\($0)" } ?? "?")-\(a.max.map { "\($0)" } ?? "?")"
     }
 
+    /// Gold values are JSON numbers; compared as the decimals they spell.
     static func amountKey(_ a: Gold.Amount) -> String {
-        a.value.map { "\($0)" } ?? "\(a.min ?? .nan)-\(a.max ?? .nan)"
+        func exact(_ d: Double?) -> String { d.flatMap { Decimal(string: "\($0)") }.map { "\($0)" } ?? "?" }
+        return a.value != nil ? exact(a.value) : "\(exact(a.min))-\(exact(a.max))"
     }
 
     private static func single(_ found: String?, _ gold: String, _ same: (String, String) -> Bool) -> Counts {

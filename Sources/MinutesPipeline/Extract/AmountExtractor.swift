@@ -26,8 +26,8 @@ struct AmountExtractor: Extractor {
             switch match.value {
             case .success(.money(let value, let min, let max, let currency, let period)):
                 taken.append(match.range)
-                amounts.append(Amount(text: found.text, value: value.map(double), min: min.map(double),
-                                      max: max.map(double), currency: currency, period: period,
+                amounts.append(Amount(text: found.text, value: value, min: min,
+                                      max: max, currency: currency, period: period,
                                       span: found.span, rule: rule.id))
             case .failure(let failure):
                 taken.append(match.range)
@@ -42,5 +42,4 @@ struct AmountExtractor: Extractor {
         document.amounts = amounts.sorted { $0.span < $1.span }
     }
 
-    private func double(_ d: Decimal) -> Double { NSDecimalNumber(decimal: d).doubleValue }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MinutesCore
 import MinutesRules
 import MinutesText
@@ -89,7 +90,9 @@ struct AttendanceExtractor: Extractor {
             if block.kind == .attendance, let heading = block.heading,
                let status = AttendanceStatus(rawValue: heading.value ?? "") {
                 let group = Clean.group(page.original(heading.title ?? heading.range).text)
-                for line in entryLines(block.children, page) where !sentences.contains(where: { $0.overlaps(line) }) {
+                // A sentence that makes up a line ("Apologies were received from …") is read as a sentence.
+                for line in entryLines(block.children, page)
+                where !sentences.contains(where: { $0.overlaps(line) && $0.lowerBound <= line.lowerBound + 3 }) {
                     segments.append(ListSegment(range: line, status: status, group: group, rule: heading.rule))
                 }
             }
@@ -105,22 +108,48 @@ struct AttendanceExtractor: Extractor {
         return segments.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// One range per list entry line: list items, table rows, and each line of a paragraph.
+    /// One range per list entry line: list items, table rows, and each line of a
+    /// paragraph; up to the first line of prose (two sentences, or a lead-in
+    /// ending in a colon), where the register has ended.
     private func entryLines(_ blocks: [Block], _ page: Page) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for line in allEntryLines(blocks, page) {
+            let text = page.text.text(line).trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix(":-") { break }
+            if let r = text.range(of: #"[a-z]{2}\. +\p{Lu}\p{Ll}"#, options: .regularExpression), r.lowerBound > text.startIndex { break }
+            out.append(line)
+        }
+        return out
+    }
+
+    private func allEntryLines(_ blocks: [Block], _ page: Page) -> [Range<Int>] {
         var out: [Range<Int>] = []
         for block in blocks {
             switch block.kind {
             case .listItem, .row:
                 out.append(block.range)
             case .paragraph:
+                // A line indented deep under an entry that is not goes on with that entry
+                // (registers laid out in columns of spaces).
+                var lines: [Range<Int>] = []
                 var start = block.range.lowerBound
+                func add(_ line: Range<Int>) {
+                    guard !line.isEmpty else { return }
+                    let indent = page.text.scalars[line].prefix { $0 == " " }.count
+                    if indent >= 4, let last = lines.last, page.text.scalars[last.lowerBound] != " " {
+                        lines[lines.count - 1] = last.lowerBound..<line.upperBound
+                    } else {
+                        lines.append(line)
+                    }
+                }
                 for k in block.range where page.text.scalars[k] == "\n" {
-                    if k > start { out.append(start..<k) }
+                    add(start..<k)
                     start = k + 1
                 }
-                if start < block.range.upperBound { out.append(start..<block.range.upperBound) }
+                add(start..<block.range.upperBound)
+                out += lines
             default:
-                out += entryLines(block.children, page)
+                out += allEntryLines(block.children, page)
             }
         }
         return out
@@ -208,17 +237,28 @@ private struct State {
         // Names inside brackets qualify the entry before them ("(substitute for Cllr Ray)").
         // In a table row the name is in the first cell; the other cells say who they are.
         let scalars = page.text.scalars
-        let content = scalars[segment.range].firstIndex { !" \t\u{2029}".unicodeScalars.contains($0) } ?? segment.range.upperBound
+        let content = scalars[segment.range].firstIndex { !" \t\u{2029}•*-–".unicodeScalars.contains($0) } ?? segment.range.upperBound
         let firstCellEnd = scalars[content..<segment.range.upperBound].firstIndex(of: "\t") ?? segment.range.upperBound
+        // Who a listed person stands in for is named in their entry, not an entry of its own.
+        var standIns: [Range<Int>] = []
+        for rule in extractor.substitutionRules {
+            for m in page.matches(rule, in: segment.range, diagnostics: &diagnostics) where m.groups["person"] == nil {
+                if let target = m.groups["for"] { standIns.append(target) }
+            }
+        }
         var entries: [Mention] = []
-        for m in all where depth[m.range.lowerBound - segment.range.lowerBound] == 0 && m.range.lowerBound < firstCellEnd {
+        for m in all where depth[m.range.lowerBound - segment.range.lowerBound] == 0 && m.range.lowerBound < firstCellEnd
+            && !standIns.contains(where: { $0.overlaps(m.range) }) {
             // A bare full name after a comma starts an entry only where the entry
             // before ends at its name ("Ann Grey and Tom Hale"), not in its role
             // ("Chief Executive, Healthwatch Quarrybank").
             if m.honorific == nil, let previous = entries.last, !startsLine(m.range.lowerBound, segment.range),
-               let first = page.text.text(m.name).split(separator: " ").first, !PersonName.isInitial(String(first)),
-               Clean.entryTail(outsideBrackets(previous.name.upperBound..<m.range.lowerBound)).contains(where: { $0.isLetter }) {
-                continue
+               let first = page.text.text(m.name).split(separator: " ").first, !PersonName.isInitial(String(first)) {
+                let gap = outsideBrackets(previous.name.upperBound..<m.range.lowerBound)
+                let after = page.text.text(m.range.upperBound..<min(m.range.upperBound + 3, segment.range.upperBound))
+                let entryShaped = gap.hasSuffix("; ") || gap.hasSuffix(";") || after.hasPrefix(" –") || after.hasPrefix(" -")
+                    || after.hasPrefix(" (")
+                if !entryShaped, Clean.entryTail(gap).contains(where: { $0.isLetter }) { continue }
             }
             entries.append(m)
         }
@@ -290,6 +330,7 @@ private struct State {
                 if !" \t\n,;.&\u{2029}".unicodeScalars.contains(c) { lastMeaningful = k + 1 }
             }
         }
+        readSubstituteNote(tail, &entry)
         // Table rows: a cell of initials, a cell naming the status, then role and body.
         var cells: [String] = []
         for cell in outside.split(separator: "\t").map({ Clean.entryTail(String($0)) }) where !cell.isEmpty {
@@ -309,7 +350,8 @@ private struct State {
         }
         // "Cllr R Henry Stevenage Borough Council": a body's first word read as a surname.
         let nameWords = page.text.text(name).split(separator: " ")
-        let direct = outside.unicodeScalars.first == " " && outside.drop(while: { $0 == " " }).first?.isLetter == true
+        // One space, not a column gap, between the name and the body.
+        let direct = outside.hasPrefix(" ") && !outside.hasPrefix("  ") && outside.dropFirst().first?.isLetter == true
         if direct, !text.isEmpty, isOrganisation(text),
            nameWords.filter({ !PersonName.isInitial(String($0)) }).count >= 2,
            let lastSpace = page.text.scalars[name].lastIndex(of: " ") {
@@ -335,15 +377,15 @@ private struct State {
             entry.initials = note
             return
         }
+        // "(for RS)", "(for Cllr Ray)": standing in for someone; "(for items 1 to 5)" is not.
         let lower = note.lowercased()
-        if lower.contains("substitut") || lower.hasPrefix("in place of") || lower.hasPrefix("for ") {
+        let ref = refs.first { range.contains($0.range.lowerBound) }
+        let words = note.split(separator: " ")
+        let initials = words.count == 2 && Self.isInitials(words[1])
+        if lower.contains("substitut") || (lower.hasPrefix("for ") && (ref != nil || initials)) {
             entry.status = .substitute
-            entry.substituteFor = refs.first { range.contains($0.range.lowerBound) }
-            // "(for RS)": initials resolved once everyone is known.
-            if entry.substituteFor == nil, let last = note.split(separator: " ").last,
-               last.count >= 2, last.count <= 4, last.allSatisfy({ $0.isUppercase && $0.isLetter }) {
-                entry.substituteInitials = String(last)
-            }
+            entry.substituteFor = ref
+            if ref == nil, let last = words.last, Self.isInitials(last) { entry.substituteInitials = String(last) }
             return
         }
         for rule in extractor.timeRules {
@@ -377,6 +419,28 @@ private struct State {
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { out.unicodeScalars.append(c) }
         }
         return out
+    }
+
+    static func isInitials(_ word: Substring) -> Bool {
+        word.count >= 2 && word.count <= 4 && word.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+
+    /// "– deputising for GL", "Deputising for Beth Carrow": who a listed person stands in for.
+    mutating func readSubstituteNote(_ tail: Range<Int>, _ entry: inout Entry) {
+        for rule in extractor.substitutionRules {
+            for m in page.matches(rule, in: tail, diagnostics: &diagnostics) where m.groups["person"] == nil {
+                guard let target = m.groups["for"] else { continue }
+                entry.status = .substitute
+                let text = page.text.text(target)
+                if Self.isInitials(Substring(text)) {
+                    entry.substituteInitials = text
+                } else {
+                    entry.substituteFor = mentions(in: target, list: true).first
+                        ?? Mention(range: target, name: target, honorific: nil, rule: rule.id)
+                }
+                return
+            }
+        }
     }
 
     func isOrganisation(_ text: String) -> Bool {
