@@ -48,7 +48,8 @@ import Testing
     @Test func amountsWithValuesAndSpans() throws {
         let doc = try extract(Self.minutes)
         #expect(doc.amounts.map(\.text) == ["£885k", "£10.5 million", "£1,234.56"])
-        #expect(doc.amounts.map(\.value) == [885_000, 10_500_000, 1234.56])
+        // Exact decimals: a Double literal would not do (1234.56 is not a binary fraction).
+        #expect(doc.amounts.map(\.value) == ["885000", "10500000", "1234.56"].map { Decimal(string: $0) })
         #expect(doc.amounts.allSatisfy { $0.currency == "GBP" })
         let scalars = Array(Self.minutes.unicodeScalars)
         for amount in doc.amounts {
