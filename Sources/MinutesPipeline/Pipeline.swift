@@ -29,6 +29,7 @@ public struct Pipeline: Sendable {
             MeetingExtractor(rules: rules.rules(for: "meeting")),
             ItemExtractor(),
             AttendanceExtractor(rules: rules),
+            DecisionExtractor(rules: rules),
             AmountExtractor(rules: rules.rules(for: "amounts").filter { $0.yields == .money }),
         ]
     }

@@ -30,6 +30,9 @@ extension Yield {
             }
             let end = Clock.time(hour: groups["endhour"], minute: groups["endminute"], ampm: groups["endampm"] ?? groups["ampm"])
             return .success(.time(start: start, end: end))
+        case .decision:
+            let kind = groups["noted"] != nil ? "noted" : settings["kind"] ?? ""
+            return .success(.parts(["kind": kind]))
         case .fragment, .organisation:
             return .success(.parts([:]))
         case .person:

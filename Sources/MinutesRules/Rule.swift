@@ -69,6 +69,7 @@ public struct RuleHeadingMatcher: HeadingMatcher {
         if case .heading(let s) = value { setting = s }
         if case .item = value { setting = rule.settings["scope"] }
         return Heading(rule: rule.id, range: first.range, number: first.groups["number"],
-                       title: first.groups["title"] ?? first.groups["heading"], value: setting, fields: value.fields)
+                       title: first.groups["title"] ?? first.groups["heading"], value: setting,
+                       fields: value.fields.merging(rule.settings) { found, _ in found })
     }
 }

@@ -33,6 +33,9 @@ public enum Yield: String, CaseIterable, Sendable {
     case attendanceTime = "attendance-time"
     /// Text after a name that is a body, not a role ("North Vale District Council").
     case organisation
+    /// A decision said in a sentence; `set: {kind: …}`; optional groups `agreed`
+    /// or `noted` name the kind where one pattern finds both.
+    case decision
     /// The meeting body: group `body`, optional `organisation`.
     case meetingTitle = "meeting-title"
     /// A calendar date: `day`, `month` (name or number), `year` (2 or 4 digits).
@@ -46,7 +49,7 @@ public enum Yield: String, CaseIterable, Sendable {
     var requiredGroups: [[String]] {
         switch self {
         case .item: [["number"]]
-        case .attendanceHeading, .blockMarker, .itemTableHeader, .fragment, .attendanceNone, .organisation: []
+        case .attendanceHeading, .blockMarker, .itemTableHeader, .fragment, .attendanceNone, .organisation, .decision: []
         case .person: [["name"]]
         case .attendanceList: [["names"]]
         case .substitution: [["for"]]
@@ -67,7 +70,8 @@ public enum Yield: String, CaseIterable, Sendable {
         case .attendanceTime: ["event": ["arrived", "left"]]
         // context list: the name counts only inside a list of people (an attendance block).
         case .person: ["context": ["list"]]
-        case .blockMarker: ["block": ["resolution", "action"]]
+        case .blockMarker: ["block": ["resolution", "action"], "kind": Yield.decisionKinds]
+        case .decision: ["kind": Yield.decisionKinds]
         // scope document: the heading names the one item a whole page or report is
         // about; numbered headings under it are its sections, not items.
         case .item: ["scope": ["document"]]
@@ -76,10 +80,13 @@ public enum Yield: String, CaseIterable, Sendable {
         }
     }
 
+    static let decisionKinds: Set<String> = ["resolved", "agreed", "noted", "recommended", "approved", "rejected", "deferred"]
+
     var requiredSettings: [String] {
         switch self {
         case .attendanceHeading, .attendanceList: ["status"]
         case .blockMarker: ["block"]
+        case .decision: ["kind"]
         case .attendanceTime: ["event"]
         default: []
         }

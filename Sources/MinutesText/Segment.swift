@@ -234,6 +234,11 @@ public struct Segmenter: Sendable {
                 // The block runs over the lines that follow; a blank line ends it
                 // unless a list (numbered resolutions) follows.
                 var j = i + 1
+                // A marker alone on its line ("Resolved") heads the paragraph after it.
+                let rest = min(marker.range.upperBound, line.range.upperBound)..<line.range.upperBound
+                if rest.allSatisfy({ Segmenter.isSpace(text.scalars[$0]) }) {
+                    while j < lines.count, lines[j].isBlank { j += 1 }
+                }
                 while j < lines.count, !lines[j].isTableRow, firstHeading(rules.blockMarkers, text, lines, j) == nil {
                     if lines[j].isBlank {
                         var k = j
@@ -321,7 +326,7 @@ public struct Segmenter: Sendable {
         return lo..<hi
     }
 
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    public static func isSpace(_ s: Unicode.Scalar) -> Bool {
         s == " " || s == "\t" || s == "\n" || s == "\u{2029}"
     }
 
@@ -384,6 +389,9 @@ public struct Segmenter: Sendable {
         let label = text.text(labelStart..<k)
         guard !label.isEmpty, k < r.upperBound else { return false }
         let roman = label.allSatisfy { "ivxlIVX".contains($0) } && label.count <= 5
+        // "i. That …", "iv. The …": lower-case roman numerals with a full stop.
+        if label.allSatisfy({ "ivx".contains($0) }), label.count <= 4, text.scalars[k] == ".",
+           k + 1 < r.upperBound, text.scalars[k + 1] == " " { return true }
         let letter = label.count == 1 && label.first!.isLetter
         let digits = label.allSatisfy(\.isNumber) && label.count <= 2
         guard roman || letter || digits else { return false }

@@ -1,0 +1,74 @@
+import MinutesCore
+import MinutesText
+
+/// Where things are on a page: the item a stretch of text belongs to, and the
+/// sentence around a match.
+extension Page {
+    /// The agenda item blocks, in the order ItemExtractor gives them ids.
+    var itemBlocks: [Block] {
+        tree.children.filter { $0.kind == .item && $0.heading?.fields["number"] != nil }
+    }
+
+    /// The id of the item whose block holds normalised offset `k`.
+    func itemID(at k: Int, in document: MinutesDocument) -> String? {
+        for (block, item) in zip(itemBlocks, document.items) where block.range.contains(k) {
+            return item.id
+        }
+        return nil
+    }
+
+    /// The innermost paragraph, list entry or table cell holding `k`, or its line.
+    func textBlock(at k: Int) -> Range<Int> {
+        var best: Range<Int>?
+        tree.walk { block in
+            guard [.paragraph, .listItem, .cell].contains(block.kind), block.range.contains(k) else { return }
+            if best == nil || block.range.count < best!.count { best = block.range }
+        }
+        if let best { return best }
+        let s = text.scalars
+        var lo = k, hi = k
+        while lo > 0, s[lo - 1] != "\n" { lo -= 1 }
+        while hi < s.count, s[hi] != "\n" { hi += 1 }
+        return lo..<hi
+    }
+
+    /// The sentence holding `range`: from the end of the sentence before (or the
+    /// start of its paragraph) to its full stop. A full stop after an initial or
+    /// a short abbreviation ("Cllr J. Smith", "No. 4") does not end a sentence.
+    func sentence(around range: Range<Int>) -> Range<Int> {
+        let block = textBlock(at: range.lowerBound)
+        let s = text.scalars
+        var lo = range.lowerBound
+        while lo > block.lowerBound {
+            if isSentenceEnd(lo - 1, block) { break }
+            if s[lo - 1] == "\u{2029}" { break }
+            lo -= 1
+        }
+        while lo < range.lowerBound, Segmenter.isSpace(s[lo]) { lo += 1 }
+        var hi = max(range.upperBound, lo)
+        while hi < block.upperBound {
+            if s[hi] == "\u{2029}" { break }
+            if isSentenceEnd(hi, block) { hi += 1; break }
+            hi += 1
+        }
+        while hi > lo, Segmenter.isSpace(s[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    private func isSentenceEnd(_ k: Int, _ block: Range<Int>) -> Bool {
+        let s = text.scalars
+        guard s[k] == "." || s[k] == "!" || s[k] == "?" else { return false }
+        guard k + 1 >= block.upperBound || Segmenter.isSpace(s[k + 1]) else { return false }
+        if s[k] == "." {
+            // The word before: an initial or an abbreviation does not end a sentence.
+            var j = k
+            while j > block.lowerBound, s[j - 1].properties.isAlphabetic { j -= 1 }
+            let word = text.text(j..<k)
+            if word.count == 1, word.first!.isUppercase { return false }
+            if Page.abbreviations.contains(word) { return false }
+        }
+        return true
+    }
+
+    static let abbreviations: Set<String> = ["No", "no", "Cllr", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Supt", "Insp", "approx", "para", "e", "i", "etc", "viz", "Ref", "ref"]
+}
