@@ -45,6 +45,8 @@ extension Page {
             lo -= 1
         }
         while lo < range.lowerBound, Segmenter.isSpace(s[lo]) { lo += 1 }
+        // A match that ends its sentence ("Agreed.") ends there.
+        if range.upperBound > lo, isSentenceEnd(range.upperBound - 1, block) { return lo..<range.upperBound }
         var hi = max(range.upperBound, lo)
         while hi < block.upperBound {
             if s[hi] == "\u{2029}" { break }

@@ -17,8 +17,12 @@ struct DecisionExtractor: Extractor {
 
     func extract(from page: Page, into document: inout MinutesDocument) {
         var found: [(range: Range<Int>, kind: DecisionKind, rule: String)] = []
+        var markers: [Range<Int>] = []
         page.tree.walk { block in
             guard block.kind == .resolution, let heading = block.heading else { return }
+            // The marker and its lead-in ("RESOLVED that:") are not decisions of their own.
+            let leadEnd = block.children.first.map(\.range.upperBound) ?? block.range.upperBound
+            markers.append(block.range.lowerBound..<max(block.range.lowerBound, leadEnd))
             let kind = DecisionKind(rawValue: heading.fields["kind"] ?? "") ?? .resolved
             for entry in DecisionExtractor.entries(of: block, page) {
                 found.append((entry, kind, heading.rule))
@@ -27,7 +31,8 @@ struct DecisionExtractor: Extractor {
         var diagnostics: [Diagnostic] = []
         for rule in rules {
             for m in page.matches(rule, diagnostics: &diagnostics) {
-                guard case .success(let value) = m.value, let kind = DecisionKind(rawValue: value.fields["kind"] ?? "") else { continue }
+                guard case .success(let value) = m.value, let kind = DecisionKind(rawValue: value.fields["kind"] ?? ""),
+                      !markers.contains(where: { $0.contains(m.range.lowerBound) }) else { continue }
                 var sentence = page.sentence(around: m.range)
                 // "While the Panel supported …, it was agreed to …": the decision is the clause.
                 let before = page.text.text(sentence.lowerBound..<m.range.lowerBound)
