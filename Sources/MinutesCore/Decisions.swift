@@ -61,18 +61,23 @@ public struct ActionOwner: Codable, Hashable, Sendable {
 public struct DueDate: Codable, Hashable, Sendable {
     public var text: String
     public var date: String?
+    /// True where the date was worked out from context: a year taken from the
+    /// meeting, "the next meeting" whose date the minutes give.
+    public var resolved: Bool?
 
-    public init(text: String, date: String?) {
+    public init(text: String, date: String?, resolved: Bool? = nil) {
         self.text = text
         self.date = date
+        self.resolved = resolved
     }
 
-    private enum CodingKeys: String, CodingKey { case text, date }
+    private enum CodingKeys: String, CodingKey { case text, date, resolved }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(text, forKey: .text)
         try c.encode(date, forKey: .date)
+        try c.encodeIfPresent(resolved, forKey: .resolved)
     }
 }
 

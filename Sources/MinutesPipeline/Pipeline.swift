@@ -30,6 +30,7 @@ public struct Pipeline: Sendable {
             ItemExtractor(),
             AttendanceExtractor(rules: rules),
             DecisionExtractor(rules: rules),
+            ActionExtractor(rules: rules),
             AmountExtractor(rules: rules.rules(for: "amounts").filter { $0.yields == .money }),
         ]
     }

@@ -33,6 +33,34 @@ extension Yield {
         case .decision:
             let kind = groups["noted"] != nil ? "noted" : settings["kind"] ?? ""
             return .success(.parts(["kind": kind]))
+        case .calendar, .nextMeeting:
+            var parts: [String: String] = [:]
+            if let d = groups["day"], !d.isEmpty {
+                guard let day = Int(d), (1...31).contains(day) else { return .failure(BuildFailure(reason: "no day \(d)")) }
+                parts["day"] = "\(day)"
+            }
+            if let m = groups["month"], !m.isEmpty {
+                guard let month = DayMonthYear.month(m) else { return .failure(BuildFailure(reason: "no month \(m)")) }
+                parts["month"] = "\(month)"
+            }
+            if let y = groups["year"], !y.isEmpty, var year = Int(y) {
+                if y.count == 2 { year += 2000 }
+                parts["year"] = "\(year)"
+            } else {
+                parts["year"] = ""
+            }
+            if let relative = settings["relative"] { parts["relative"] = relative }
+            if let d = parts["day"].flatMap(Int.init), let m = parts["month"].flatMap(Int.init),
+               let y = parts["year"].flatMap(Int.init), !DayMonthYear.isValid(year: y, month: m, day: d) {
+                return .failure(BuildFailure(reason: "not a calendar date"))
+            }
+            return .success(.parts(parts))
+        case .actionColumn:
+            return .success(.parts(["column": settings["column"] ?? ""]))
+        case .actionStatus:
+            return .success(.parts(["status": settings["status"] ?? ""]))
+        case .action:
+            return .success(.parts(["owner": Clean.title(groups["owner"] ?? ""), "text": settings["text"] ?? "sentence"]))
         case .fragment, .organisation:
             return .success(.parts([:]))
         case .person:
@@ -137,7 +165,7 @@ enum Money {
 }
 
 /// Calendar dates from day, month and year as written.
-enum DayMonthYear {
+public enum DayMonthYear {
     static let months: [String: Int] = [
         "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
         "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -161,7 +189,11 @@ enum DayMonthYear {
         return .success(.date(year: y, month: m, day: d))
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1...12).contains(month) && (1...daysIn(month: month, year: year)).contains(day)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30

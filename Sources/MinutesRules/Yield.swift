@@ -33,6 +33,18 @@ public enum Yield: String, CaseIterable, Sendable {
     case attendanceTime = "attendance-time"
     /// Text after a name that is a body, not a role ("North Vale District Council").
     case organisation
+    /// A calendar reference: groups `day`, `month`, `year` (each optional), or
+    /// `set: {relative: next-meeting|end-of-month|asap|ongoing}`.
+    case calendar
+    /// The date of the next meeting: groups `day`, `month`, optional `year`.
+    case nextMeeting = "next-meeting"
+    /// The header cell of an action log column: `set: {column: ref|action|owner|due|status}`.
+    case actionColumn = "action-column"
+    /// An action log status cell: `set: {status: open|complete|closed|carried-forward}`.
+    case actionStatus = "action-status"
+    /// A task in a sentence: group `owner` (optional; who must act), `set: {text: sentence|before}`
+    /// (`before`: the marker names the owner of the sentence before it).
+    case action
     /// A decision said in a sentence; `set: {kind: …}`; optional groups `agreed`
     /// or `noted` name the kind where one pattern finds both.
     case decision
@@ -51,6 +63,8 @@ public enum Yield: String, CaseIterable, Sendable {
         case .item: [["number"]]
         case .attendanceHeading, .blockMarker, .itemTableHeader, .fragment, .attendanceNone, .organisation, .decision: []
         case .person: [["name"]]
+        case .calendar, .actionColumn, .actionStatus, .action: []
+        case .nextMeeting: [["day", "month"]]
         case .attendanceList: [["names"]]
         case .substitution: [["for"]]
         case .attendanceTime: [["hour"]]
@@ -72,6 +86,10 @@ public enum Yield: String, CaseIterable, Sendable {
         case .person: ["context": ["list"]]
         case .blockMarker: ["block": ["resolution", "action"], "kind": Yield.decisionKinds]
         case .decision: ["kind": Yield.decisionKinds]
+        case .calendar: ["relative": ["next-meeting", "end-of-month", "asap", "ongoing"]]
+        case .actionColumn: ["column": ["ref", "action", "owner", "due", "status"]]
+        case .actionStatus: ["status": ["open", "complete", "closed", "carried-forward"]]
+        case .action: ["text": ["sentence", "before"]]
         // scope document: the heading names the one item a whole page or report is
         // about; numbered headings under it are its sections, not items.
         case .item: ["scope": ["document"]]
@@ -87,6 +105,8 @@ public enum Yield: String, CaseIterable, Sendable {
         case .attendanceHeading, .attendanceList: ["status"]
         case .blockMarker: ["block"]
         case .decision: ["kind"]
+        case .actionColumn: ["column"]
+        case .actionStatus: ["status"]
         case .attendanceTime: ["event"]
         default: []
         }

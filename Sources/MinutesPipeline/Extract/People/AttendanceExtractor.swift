@@ -270,7 +270,7 @@ private struct State {
             var entry = Entry(status: segment.status)
             readTail(&tail, &nameRange, &entry, insideRefs: all.filter { depth[$0.range.lowerBound - segment.range.lowerBound] > 0 && tail.contains($0.range.lowerBound) })
             var honorific = mention.honorific
-            if let h = honorific, h.hasSuffix("s"), h.lowercased().hasPrefix("councillor") {
+            if let h = honorific, h.hasSuffix("s"), h.lowercased().hasPrefix("councillor") || h.lowercased() == "cllrs" {
                 pluralHonorific = String(h.dropLast())
                 honorific = pluralHonorific
             } else if honorific == nil {

@@ -56,6 +56,11 @@ struct Roster {
         }
     }
 
+    /// Adds a person already known to be distinct from the others.
+    mutating func insert(_ entry: Entry) {
+        entries.append(entry)
+    }
+
     /// The person bare initials ("VH") stand for: initials given in the
     /// document first, then those of the names.
     func resolve(initials: String) -> Lookup {

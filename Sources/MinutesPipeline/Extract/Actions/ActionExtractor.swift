@@ -1,0 +1,278 @@
+import Foundation
+import MinutesCore
+import MinutesRules
+import MinutesText
+
+/// Actions: rows of action logs (tables whose header names an action column
+/// and an owner or due column), "Action:" blocks, and sentences the action
+/// rules recognise. Owners are resolved to people where the document makes it
+/// clear (names, initials); roles and teams stay text. Due dates get values
+/// from the calendar rules.
+struct ActionExtractor: Extractor {
+    let columnRules: [Rule]
+    let statusRules: [Rule]
+    let sentenceRules: [Rule]
+    let calendarRules: [Rule]
+    let nextMeetingRules: [Rule]
+    /// Names with an honorific, for "he" and "she".
+    let mentionRules: [Rule]
+
+    init(rules: RuleBook) {
+        let actions = rules.rules(for: "actions")
+        columnRules = actions.filter { $0.yields == .actionColumn }
+        statusRules = actions.filter { $0.yields == .actionStatus }
+        sentenceRules = actions.filter { $0.yields == .action }
+        calendarRules = rules.rules(for: "dates").filter { $0.yields == .calendar }
+        nextMeetingRules = rules.rules(for: "meeting").filter { $0.yields == .nextMeeting }
+        mentionRules = rules.rules(for: "people").filter { $0.yields == .person && $0.settings["context"] == nil }
+    }
+
+    struct Found {
+        var range: Range<Int>
+        var ref: String?
+        var owners: [String]
+        var ownersAt: Range<Int>?
+        var due: Range<Int>?
+        var dueText: String?
+        var status: ActionStatus?
+        var rule: String
+    }
+
+    func extract(from page: Page, into document: inout MinutesDocument) {
+        var diagnostics: [Diagnostic] = []
+        let calendar = Calendar(meetingDate: document.meeting.date, nextMeeting: nextMeeting(page, document.meeting.date, &diagnostics))
+        var found: [Found] = []
+        var tables: [Range<Int>] = []
+        page.tree.walk { block in
+            if block.kind == .table, let log = actionLog(block, page) {
+                found += log
+                tables.append(block.range)
+            }
+        }
+        // Sentences: the rules in priority order; one action a sentence.
+        for rule in sentenceRules {
+            for m in page.matches(rule, diagnostics: &diagnostics) where !tables.contains(where: { $0.contains(m.range.lowerBound) }) {
+                guard case .success(let value) = m.value else { continue }
+                let owner = value.fields["owner"] ?? ""
+                if value.fields["text"] == "before" {
+                    // "(Action: VH/JS)": the owners of the sentence before the marker.
+                    let sentence = page.sentence(around: max(m.range.lowerBound - 2, 0)..<max(m.range.lowerBound - 1, 0))
+                    let owners = ActionExtractor.split(owner)
+                    if let i = found.firstIndex(where: { $0.range.overlaps(sentence) }) {
+                        found[i].owners = owners
+                        found[i].ownersAt = m.groups["owner"]
+                    } else if !sentence.isEmpty {
+                        found.append(Found(range: sentence, owners: owners, ownersAt: m.groups["owner"], rule: rule.id))
+                    }
+                    continue
+                }
+                let sentence = page.sentence(around: m.range)
+                guard !found.contains(where: { $0.range.overlaps(sentence) }) else { continue }
+                var owners = ActionExtractor.split(owner)
+                if let pronoun = owners.first, ["he", "she"].contains(pronoun.lowercased()) {
+                    owners = antecedent(before: m.range.lowerBound, page).map { [$0] } ?? []
+                }
+                found.append(Found(range: sentence, owners: owners, ownersAt: m.groups["owner"], rule: rule.id))
+            }
+        }
+        // "Action: Clerk" blocks name the owner of the sentence before them.
+        page.tree.walk { block in
+            guard block.kind == .action, let heading = block.heading else { return }
+            let content = block.children.first?.range ?? (heading.range.upperBound..<block.range.upperBound)
+            if found.contains(where: { $0.range.overlaps(content) }) { return }
+            let owners = ActionExtractor.split(Clean.entryTail(page.text.text(content)))
+            guard !owners.isEmpty, owners.joined().count <= 60 else { return }
+            let before = page.sentence(around: max(block.range.lowerBound - 2, 0)..<max(block.range.lowerBound - 1, 0))
+            if let i = found.firstIndex(where: { $0.range.overlaps(before) }) {
+                found[i].owners = owners
+            } else if !before.isEmpty {
+                found.append(Found(range: before, owners: owners, ownersAt: content, rule: heading.rule))
+            }
+        }
+        let roster = Roster(people: document.people)
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        for f in found {
+            let original = page.original(f.range)
+            var due: DueDate?
+            if let dueRange = f.due ?? firstDate(in: f.range, after: f.ownersAt?.upperBound, page)?.range {
+                let v = dateValue(in: dueRange, page, calendar, &diagnostics)
+                due = DueDate(text: page.original(dueRange).text, date: v?.value, resolved: v?.resolved == true ? true : nil)
+            } else if let text = f.dueText {
+                due = DueDate(text: text, date: nil)
+            }
+            let owners = f.owners.map { text -> ActionOwner in
+                ActionOwner(text: text, person: person(text, roster, document.people, span: original.span, &diagnostics))
+            }
+            document.actions.append(ActionItem(ref: f.ref, item: page.itemID(at: f.range.lowerBound, in: document), text: original.text,
+                                               owners: owners, due: due, status: f.status, rule: f.rule, span: original.span))
+        }
+        document.diagnostics += diagnostics
+    }
+
+    // MARK: Action logs
+
+    /// The rows of a table whose header names the columns of an action log.
+    func actionLog(_ table: Block, _ page: Page) -> [Found]? {
+        guard let header = table.children.first else { return nil }
+        var columns: [String: Int] = [:]
+        for (i, cell) in header.children.enumerated() {
+            let text = page.text.text(cell.range).replacingOccurrences(of: "\u{2029}", with: " ")
+            for rule in columnRules {
+                if let m = try? rule.pattern.matches(in: text).first, !m.text.isEmpty, let column = rule.settings["column"], columns[column] == nil {
+                    columns[column] = i
+                    break
+                }
+            }
+        }
+        guard let actionColumn = columns["action"], columns["owner"] != nil || columns["due"] != nil else { return nil }
+        let rule = columnRules.first { $0.settings["column"] == "action" }?.id ?? "action.log"
+        var out: [Found] = []
+        for row in table.children.dropFirst() {
+            func cell(_ name: String) -> Range<Int>? {
+                guard let i = columns[name], i < row.children.count else { return nil }
+                let r = row.children[i].range
+                return page.text.text(r).trimmingCharacters(in: .whitespaces).isEmpty ? nil : r
+            }
+            guard let action = cell("action") else {
+                // A row with no action text carries on the row above (a wrapped cell).
+                continue
+            }
+            let refCell = cell("ref")
+            // A continuation line: no ref where the log has refs, and the owner and due cells empty.
+            if columns["ref"] != nil, refCell == nil, cell("owner") == nil, cell("due") == nil, !out.isEmpty {
+                continue
+            }
+            _ = actionColumn
+            var f = Found(range: action, ref: refCell.map { Clean.entryTail(page.text.text($0)) }, owners: [], rule: rule)
+            if let owner = cell("owner") {
+                f.owners = ActionExtractor.split(page.text.text(owner).replacingOccurrences(of: "\u{2029}", with: " "))
+                f.ownersAt = owner
+            }
+            if let due = cell("due") {
+                f.due = firstDate(in: due, after: nil, page)?.range
+                if f.due == nil { f.dueText = Clean.entryTail(page.original(due).text) }
+            }
+            if let status = cell("status") {
+                let text = page.text.text(status).replacingOccurrences(of: "\u{2029}", with: " ")
+                for r in statusRules {
+                    if let m = try? r.pattern.matches(in: text).first, !m.text.isEmpty {
+                        f.status = ActionStatus(rawValue: r.settings["status"] ?? "")
+                        break
+                    }
+                }
+            }
+            out.append(f)
+        }
+        return out
+    }
+
+    // MARK: Dates
+
+    func firstDate(in range: Range<Int>, after: Int?, _ page: Page) -> RuleMatch? {
+        var sink: [Diagnostic] = []
+        var best: RuleMatch?
+        for rule in calendarRules {
+            for m in page.matches(rule, in: range, diagnostics: &sink) {
+                guard case .success = m.value else { continue }
+                if let after, m.range.lowerBound < after { continue }
+                if best == nil || m.range.lowerBound < best!.range.lowerBound
+                    || (m.range.lowerBound == best!.range.lowerBound && m.range.count > best!.range.count) {
+                    best = m
+                }
+            }
+        }
+        return best
+    }
+
+    func dateValue(in range: Range<Int>, _ page: Page, _ calendar: Calendar, _ diagnostics: inout [Diagnostic]) -> Calendar.Value? {
+        guard let m = firstDate(in: range, after: nil, page), case .success(let value) = m.value else { return nil }
+        return calendar.value(of: value.fields, future: true)
+    }
+
+    /// The date the document gives for the next meeting, after the meeting itself.
+    func nextMeeting(_ page: Page, _ meetingDate: String?, _ diagnostics: inout [Diagnostic]) -> String? {
+        let calendar = Calendar(meetingDate: meetingDate, nextMeeting: nil)
+        for rule in nextMeetingRules {
+            for m in page.matches(rule, diagnostics: &diagnostics) {
+                guard case .success(let value) = m.value, let date = calendar.value(of: value.fields, future: true).value,
+                      date.count == 10, meetingDate.map({ date > $0 }) ?? true else { continue }
+                return date
+            }
+        }
+        return nil
+    }
+
+    // MARK: Owners
+
+    /// "VH/JS", "Cllrs Cole and Bhatt", "Chair and Vice-Chair" → one owner each.
+    static func split(_ text: String) -> [String] {
+        let cleaned = text.replacingOccurrences(of: "\u{2029}", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !cleaned.isEmpty else { return [] }
+        var parts = cleaned.components(separatedBy: CharacterSet(charactersIn: "/,;&"))
+            .flatMap { $0.components(separatedBy: " and ") }
+            .map { Clean.entryTail($0) }
+            .filter { !$0.isEmpty }
+        // "Cllrs Cole and Bhatt": the plural honorific belongs to each.
+        if let first = parts.first, let space = first.firstIndex(of: " "),
+           ["cllrs", "councillors"].contains(first[..<space].lowercased()) {
+            parts[0] = String(first[first.index(after: space)...])
+        }
+        return parts.map { p in
+            var s = p
+            for prefix in ["the ", "The "] where s.hasPrefix(prefix) { s.removeFirst(prefix.count) }
+            return s
+        }
+    }
+
+    /// The person an owner names: initials given or made from names, or a name;
+    /// roles and teams are not people. Initials that fit nobody are reported.
+    func person(_ text: String, _ roster: Roster, _ people: [Person], span: Span, _ diagnostics: inout [Diagnostic]) -> String? {
+        let isInitials = text.count >= 2 && text.count <= 4 && text.allSatisfy { $0.isUppercase && $0.isLetter }
+        if isInitials {
+            switch roster.resolve(initials: text) {
+            case .person(let i): return people[i].id
+            case .ambiguous(let fits):
+                diagnostics.append(Diagnostic(code: .personAmbiguous, severity: .warning,
+                    message: "action owner '\(text)' could be \(fits.map { people[$0].name }.joined(separator: " or ")); it is left unresolved",
+                    span: span))
+                return nil
+            case .unknown:
+                if Self.roleInitials.contains(text) { return nil }
+                diagnostics.append(Diagnostic(code: .actionOwnerUnknown, severity: .error,
+                    message: "action owner '\(text)' matches no one in the attendance or people of the minutes; check the initials",
+                    span: span))
+                return nil
+            }
+        }
+        let words = text.split(separator: " ").map(String.init)
+        let name = words.drop { Names.honorifics.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) }
+        guard let first = name.first, first.first?.isUppercase == true, let parsed = PersonName(name.joined(separator: " ")) else { return nil }
+        if case .person(let i) = roster.find(parsed), words.count > name.count || name.count >= 2 || people.contains(where: { $0.name.hasSuffix(first) }) {
+            return people[i].id
+        }
+        return nil
+    }
+
+    /// Posts written as capitals: never a person's initials.
+    static let roleInitials: Set<String> = ["PCC", "OPCC", "CFO", "RFO", "CEO", "DPCC", "CC", "HR", "IT", "ICT", "CCG", "ICB", "NHS", "LGA", "ACC", "DCC"]
+
+    /// "he"/"she": the last person named with an honorific before `k` in its paragraph.
+    func antecedent(before k: Int, _ page: Page) -> String? {
+        let block = page.textBlock(at: k)
+        var sink: [Diagnostic] = []
+        let mentions = mentionRules.flatMap { page.matches($0, in: block.lowerBound..<k, diagnostics: &sink) }
+        return mentions.max { $0.range.lowerBound < $1.range.lowerBound }.map { page.text.text($0.range) }
+    }
+}
+
+extension Roster {
+    /// A roster of the people already found, for resolving names and initials.
+    init(people: [Person]) {
+        self.init()
+        for p in people {
+            guard let name = PersonName(p.name) else { continue }
+            insert(Entry(name: name, honorific: p.honorific, initials: p.initials, role: p.role, organisation: p.organisation,
+                          span: p.span, rule: p.rule ?? ""))
+        }
+    }
+}
