@@ -86,7 +86,7 @@ public enum Yield: String, CaseIterable, Sendable {
         case .person: ["context": ["list"]]
         case .blockMarker: ["block": ["resolution", "action"], "kind": Yield.decisionKinds]
         case .decision: ["kind": Yield.decisionKinds]
-        case .calendar: ["relative": ["next-meeting", "end-of-month", "asap", "ongoing"]]
+        case .calendar: ["relative": ["next-meeting", "month-meeting", "end-of-month", "asap", "ongoing"]]
         case .actionColumn: ["column": ["ref", "action", "owner", "due", "status"]]
         case .actionStatus: ["status": ["open", "complete", "closed", "carried-forward"]]
         case .action: ["text": ["sentence", "before"]]

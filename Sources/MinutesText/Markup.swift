@@ -28,6 +28,7 @@ enum Markup {
         out.reserveCapacity(src.count)
         let html = format == .html
         var cellsInRow = 0
+        var inCell = false
         var i = 0
         func emit(_ s: Unicode.Scalar, _ lo: Int, _ hi: Int) {
             out.append(MappedScalar(scalar: s, lower: Int32(lo), upper: Int32(hi)))
@@ -62,9 +63,16 @@ enum Markup {
                             if cellsInRow > 0 { emit("\t", lo, hi) }
                             cellsInRow += 1
                         }
+                        inCell = !tag.closing
                     } else if blockTags.contains(tag.name) {
-                        if tag.name == "tr" { cellsInRow = 0 }
-                        if html {
+                        if tag.name == "tr" || tag.name == "table" { cellsInRow = 0; inCell = false }
+                        if html, inCell {
+                            // Paragraphs inside a cell stay in the cell, as in text minutes.
+                            if let last = out.last?.scalar, last != "\u{2029}", last != "\t" {
+                                if last == " " { out.removeLast() }
+                                emit("\u{2029}", lo, hi)
+                            }
+                        } else if html {
                             // A line per row, list entry or break; a blank line around
                             // paragraphs, headings and tables, as the segmenter reads text.
                             let wanted = lineTags.contains(tag.name) ? 1 : 2

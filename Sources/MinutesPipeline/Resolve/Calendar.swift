@@ -9,6 +9,8 @@ import MinutesRules
 /// - "end of June" is the last day of June.
 /// - "the next meeting" is the next meeting's date where the document gives
 ///   one; otherwise there is no value.
+/// - "the December meeting" is the next meeting's date where that falls in
+///   December; otherwise the month.
 /// - "ASAP" and "ongoing" have no value.
 struct Calendar {
     /// `YYYY-MM-DD` of the meeting, where known.
@@ -53,6 +55,10 @@ struct Calendar {
         guard let year, let month else { return Value(value: nil, grain: "day", resolved: false) }
         if parts["relative"] == "end-of-month" {
             return Value(value: Calendar.iso(year, month, DayMonthYear.daysIn(month: month, year: year)), grain: "day", resolved: resolved)
+        }
+        // "the December meeting": the next meeting, where it is in that month.
+        if parts["relative"] == "month-meeting", let next = nextMeeting, next.hasPrefix(String(format: "%04d-%02d", year, month)) {
+            return Value(value: next, grain: "day", resolved: true)
         }
         guard let day else { return Value(value: String(format: "%04d-%02d", year, month), grain: "month", resolved: resolved) }
         guard DayMonthYear.isValid(year: year, month: month, day: day) else { return Value(value: nil, grain: "day", resolved: false) }

@@ -14,8 +14,9 @@ struct ActionExtractor: Extractor {
     let sentenceRules: [Rule]
     let calendarRules: [Rule]
     let nextMeetingRules: [Rule]
-    /// Names with an honorific, for "he" and "she".
+    /// Names with an honorific and posts, for "he" and "she".
     let mentionRules: [Rule]
+    let ownerRoleRules: [Rule]
 
     init(rules: RuleBook) {
         let actions = rules.rules(for: "actions")
@@ -25,6 +26,7 @@ struct ActionExtractor: Extractor {
         calendarRules = rules.rules(for: "dates").filter { $0.yields == .calendar }
         nextMeetingRules = rules.rules(for: "meeting").filter { $0.yields == .nextMeeting }
         mentionRules = rules.rules(for: "people").filter { $0.yields == .person && $0.settings["context"] == nil }
+        ownerRoleRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".owner-role") }
     }
 
     struct Found {
@@ -42,11 +44,21 @@ struct ActionExtractor: Extractor {
         var diagnostics: [Diagnostic] = []
         let calendar = Calendar(meetingDate: document.meeting.date, nextMeeting: nextMeeting(page, document.meeting.date, &diagnostics))
         var found: [Found] = []
+        /// Cells of action logs: their text is read as the log's, not as sentences.
         var tables: [Range<Int>] = []
+        // A log's header may stand in a table of its own, its rows in later tables
+        // (minutes laid out as one table per item): the columns carry on.
+        var columns: [String: Int]?
         page.tree.walk { block in
-            if block.kind == .table, let log = actionLog(block, page) {
-                found += log
-                tables.append(block.range)
+            guard block.kind == .table, let first = block.children.first else { return }
+            if let header = logColumns(first, page) {
+                columns = header
+                found += logRows(block.children.dropFirst(), header, page)
+                tables += logCells(block.children[...], header)
+            } else if let columns, first.children.count == block.children.map(\.children.count).max(),
+                      columns.values.allSatisfy({ $0 < first.children.count }) {
+                found += logRows(block.children[...], columns, page)
+                tables += logCells(block.children[...], columns)
             }
         }
         // Sentences: the rules in priority order; one action a sentence.
@@ -60,9 +72,8 @@ struct ActionExtractor: Extractor {
                     let owners = ActionExtractor.split(owner)
                     if let i = found.firstIndex(where: { $0.range.overlaps(sentence) }) {
                         found[i].owners = owners
-                        found[i].ownersAt = m.groups["owner"]
                     } else if !sentence.isEmpty {
-                        found.append(Found(range: sentence, owners: owners, ownersAt: m.groups["owner"], rule: rule.id))
+                        found.append(Found(range: sentence, owners: owners, rule: rule.id))
                     }
                     continue
                 }
@@ -86,8 +97,15 @@ struct ActionExtractor: Extractor {
             if let i = found.firstIndex(where: { $0.range.overlaps(before) }) {
                 found[i].owners = owners
             } else if !before.isEmpty {
-                found.append(Found(range: before, owners: owners, ownersAt: content, rule: heading.rule))
+                found.append(Found(range: before, owners: owners, rule: heading.rule))
             }
+        }
+        // An action recorded in a log and also told in the minutes' prose is one
+        // action: the log row stands.
+        let logged = found.filter { f in tables.contains { $0.contains(f.range.lowerBound) } }.map { Text.words(page.text.text($0.range)) }
+        found.removeAll { f in
+            !tables.contains { $0.contains(f.range.lowerBound) }
+                && logged.contains { Text.dice($0, Text.words(page.text.text(f.range))) >= 0.5 }
         }
         let roster = Roster(people: document.people)
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -111,11 +129,10 @@ struct ActionExtractor: Extractor {
 
     // MARK: Action logs
 
-    /// The rows of a table whose header names the columns of an action log.
-    func actionLog(_ table: Block, _ page: Page) -> [Found]? {
-        guard let header = table.children.first else { return nil }
+    /// The columns of an action log, where `row` is its header: an action column and an owner or due column.
+    func logColumns(_ row: Block, _ page: Page) -> [String: Int]? {
         var columns: [String: Int] = [:]
-        for (i, cell) in header.children.enumerated() {
+        for (i, cell) in row.children.enumerated() {
             let text = page.text.text(cell.range).replacingOccurrences(of: "\u{2029}", with: " ")
             for rule in columnRules {
                 if let m = try? rule.pattern.matches(in: text).first, !m.text.isEmpty, let column = rule.settings["column"], columns[column] == nil {
@@ -124,25 +141,28 @@ struct ActionExtractor: Extractor {
                 }
             }
         }
-        guard let actionColumn = columns["action"], columns["owner"] != nil || columns["due"] != nil else { return nil }
+        guard columns["action"] != nil, columns["owner"] != nil || columns["due"] != nil else { return nil }
+        return columns
+    }
+
+    /// The cells of a log's own columns; other columns (a discussion column) are prose.
+    func logCells(_ rows: ArraySlice<Block>, _ columns: [String: Int]) -> [Range<Int>] {
+        rows.flatMap { row in columns.values.compactMap { $0 < row.children.count ? row.children[$0].range : nil } }
+    }
+
+    /// One action a row; a row with no ref, owner or due where the log has them carries on the row above.
+    func logRows(_ rows: ArraySlice<Block>, _ columns: [String: Int], _ page: Page) -> [Found] {
         let rule = columnRules.first { $0.settings["column"] == "action" }?.id ?? "action.log"
         var out: [Found] = []
-        for row in table.children.dropFirst() {
+        for row in rows {
             func cell(_ name: String) -> Range<Int>? {
                 guard let i = columns[name], i < row.children.count else { return nil }
                 let r = row.children[i].range
                 return page.text.text(r).trimmingCharacters(in: .whitespaces).isEmpty ? nil : r
             }
-            guard let action = cell("action") else {
-                // A row with no action text carries on the row above (a wrapped cell).
-                continue
-            }
+            guard let action = cell("action") else { continue }
             let refCell = cell("ref")
-            // A continuation line: no ref where the log has refs, and the owner and due cells empty.
-            if columns["ref"] != nil, refCell == nil, cell("owner") == nil, cell("due") == nil, !out.isEmpty {
-                continue
-            }
-            _ = actionColumn
+            if columns["ref"] != nil, refCell == nil, cell("owner") == nil, cell("due") == nil, !out.isEmpty { continue }
             var f = Found(range: action, ref: refCell.map { Clean.entryTail(page.text.text($0)) }, owners: [], rule: rule)
             if let owner = cell("owner") {
                 f.owners = ActionExtractor.split(page.text.text(owner).replacingOccurrences(of: "\u{2029}", with: " "))
@@ -258,6 +278,13 @@ struct ActionExtractor: Extractor {
 
     /// "he"/"she": the last person named with an honorific before `k` in its paragraph.
     func antecedent(before k: Int, _ page: Page) -> String? {
+        // The subject of the sentence ("The PCC commented that he would …").
+        let sentence = page.sentence(around: k..<k)
+        let opening = page.text.text(sentence.lowerBound..<k)
+        let subject = opening.hasPrefix("The ") ? String(opening.dropFirst(4)) : opening
+        for rule in ownerRoleRules {
+            if let m = try? rule.pattern.matches(in: subject).first, !m.text.isEmpty { return m.text }
+        }
         let block = page.textBlock(at: k)
         var sink: [Diagnostic] = []
         let mentions = mentionRules.flatMap { page.matches($0, in: block.lowerBound..<k, diagnostics: &sink) }
