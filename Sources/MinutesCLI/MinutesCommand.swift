@@ -37,6 +37,7 @@ public struct MinutesCommand: ParsableCommand {
 
             EXAMPLES
               minutes extract minutes.txt > out.json
+              minutes validate minutes.txt
               minutes segment minutes.txt
               minutes evaluate Corpus/
               minutes rules test
@@ -44,7 +45,7 @@ public struct MinutesCommand: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: "0.1.0",
-        subcommands: [Extract.self, Segment.self, Evaluate.self, RulesCommand.self]
+        subcommands: [Extract.self, Validate.self, Segment.self, Evaluate.self, RulesCommand.self]
     )
 
     public init() {}

@@ -42,7 +42,7 @@ struct ContextOptions: ParsableArguments {
 
 /// How the input is read.
 struct InputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Read the input as 'text' or 'html' (default: by extension, or by content).", valueName: "format"))
+    @Option(name: .customLong("input-format"), help: ArgumentHelp("Read the input as 'text' or 'html' (default: by extension, or by content).", valueName: "format"))
     var format: SourceFormat?
 
     @Option(name: .customLong("max-bytes"), help: ArgumentHelp("Refuse inputs larger than this many bytes.", valueName: "n"))
@@ -94,8 +94,8 @@ enum InputFile {
 
 /// Writing to standard output and standard error.
 enum Console {
-    static func error(_ message: String) {
-        FileHandle.standardError.write(Data("minutes: \(message)\n".utf8))
+    static func error(_ message: String, prefix: Bool = true) {
+        FileHandle.standardError.write(Data("\(prefix ? "minutes: " : "")\(message)\n".utf8))
     }
 
     static func write(_ data: Data) throws {

@@ -15,7 +15,7 @@ public struct Segment: ParsableCommand {
 
             EXAMPLES
               minutes segment minutes.txt
-              minutes segment --format html minutes.htm | less
+              minutes segment --input-format html minutes.htm | less
 
             \(ExitStatus.help)
             """

@@ -236,10 +236,13 @@ public struct Segmenter: Sendable {
                 var j = i + 1
                 // A marker alone on its line ("Resolved") heads the paragraph after it.
                 let rest = min(marker.range.upperBound, line.range.upperBound)..<line.range.upperBound
-                if rest.allSatisfy({ Segmenter.isSpace(text.scalars[$0]) }) {
+                let restIsBlank = rest.allSatisfy({ Segmenter.isSpace(text.scalars[$0]) })
+                if restIsBlank {
                     while j < lines.count, lines[j].isBlank { j += 1 }
                 }
-                while j < lines.count, !lines[j].isTableRow, firstHeading(rules.blockMarkers, text, lines, j) == nil {
+                // "Action: Cllr Tennant" names an owner on its own line; the next line is prose.
+                let singleLine = marker.value == "action" && !restIsBlank
+                while !singleLine, j < lines.count, !lines[j].isTableRow, firstHeading(rules.blockMarkers, text, lines, j) == nil {
                     if lines[j].isBlank {
                         var k = j
                         while k < lines.count, lines[k].isBlank { k += 1 }

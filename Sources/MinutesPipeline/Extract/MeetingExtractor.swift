@@ -81,7 +81,7 @@ struct MeetingExtractor: Extractor {
                 case .failure(let failure) where yields == .meetingDate:
                     let found = page.original(match.range)
                     diagnostics.append(Diagnostic(
-                        code: .invalidDate, severity: .warning,
+                        code: .invalidDate, severity: .error,
                         message: "'\(found.text)' in the header is not a calendar date (\(failure.reason)); check the minutes",
                         span: found.span, rule: rule.id))
                 case .failure:

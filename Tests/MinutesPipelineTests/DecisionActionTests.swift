@@ -1,0 +1,211 @@
+import Foundation
+import MinutesCore
+import MinutesRules
+import Testing
+@testable import MinutesPipeline
+
+/// Decisions and actions in the forms real minutes use (wording changed).
+@Suite struct DecisionActionTests {
+    static let pipeline = Pipeline(rules: try! RuleBook.bundled())
+
+    func extract(_ text: String, path: String = "t.txt", date: String = "2023-04-18") throws -> MinutesDocument {
+        try Self.pipeline.extract(bytes: Array(text.utf8), path: path, context: Context(meetingDate: date))
+    }
+
+    func decisions(_ text: String) throws -> [String] {
+        try extract(text).decisions.map { "\($0.kind.rawValue): \($0.text)" }
+    }
+
+    // MARK: Decisions
+
+    @Test func resolvedSentenceAndNumberedLists() throws {
+        #expect(try decisions("5. Budget\nRESOLVED: That the report be noted.\n") == ["resolved: That the report be noted."])
+        #expect(try decisions("5. Budget\nResolved –\n1) That the report be noted.\n2) That the Clerk writes to the bank.\n")
+            == ["resolved: That the report be noted.", "resolved: That the Clerk writes to the bank."])
+        #expect(try decisions("5. Budget\nRESOLVED that:\n(a) the grant be paid;\n(b) the accounts be approved.\n")
+            == ["resolved: the grant be paid;", "resolved: the accounts be approved."])
+        #expect(try decisions("5. Budget\nResolved\n\ni. That the allowance be increased.\nii. That the scheme be published.\n")
+            == ["resolved: That the allowance be increased.", "resolved: That the scheme be published."])
+    }
+
+    @Test func resolvedInProse() throws {
+        #expect(try decisions("3. Mayor\nOn the motion of Cllr Lamb, the Council RESOLVED to elect Councillor Ormerod as Mayor.\n")
+            == ["resolved: On the motion of Cllr Lamb, the Council RESOLVED to elect Councillor Ormerod as Mayor."])
+        #expect(try decisions("3. Lights\nThe quotes were compared. RESOLVED to lease the lights for three years.\n")
+            == ["resolved: RESOLVED to lease the lights for three years."])
+        #expect(try decisions("3. Grants\nAfter discussion it was RESOLVED that the grant be awarded.\n")
+            == ["resolved: After discussion it was RESOLVED that the grant be awarded."])
+    }
+
+    @Test func recommendationsAdopted() throws {
+        #expect(try decisions("4. Precept\nRECOMMENDATIONS\n\n1. That the Panel supports the precept.\n2. That the Commissioner reports in June.\n")
+            == ["recommended: That the Panel supports the precept.", "recommended: That the Commissioner reports in June."])
+    }
+
+    @Test func agreedNotedApprovedRejectedDeferred() throws {
+        let text = """
+        2. Minutes
+        The minutes of the meeting held on 21 March 2023 were confirmed as a correct record and signed.
+
+        3. Work programme
+        It was agreed that a session on road safety be held in July.
+        Agreed.
+
+        4. Report
+        The Panel noted the report.
+        Noted
+
+        5. Policy
+        The Committee approved the revised policy.
+
+        6. Motion
+        The amendment, to refer the motion to the Scrutiny Committee, was put to the vote and lost.
+
+        7. Application
+        Consideration of the application was DEFERRED to allow a site visit.
+        """
+        #expect(try decisions(text) == [
+            "approved: The minutes of the meeting held on 21 March 2023 were confirmed as a correct record and signed.",
+            "agreed: It was agreed that a session on road safety be held in July.",
+            "agreed: Agreed.",
+            "noted: The Panel noted the report.",
+            "noted: Noted",
+            "approved: The Committee approved the revised policy.",
+            "rejected: The amendment, to refer the motion to the Scrutiny Committee, was put to the vote and lost.",
+            "deferred: Consideration of the application was DEFERRED to allow a site visit.",
+        ])
+    }
+
+    @Test func whatSomeoneSaidIsNotADecision() throws {
+        let text = """
+        2. Update
+        The Chairman said that the Panel had agreed the approach last year.
+        It was noted that the figures were provisional.
+        Cllr Lee asked whether the report would be approved.
+        The Clerk reported that the grant had been approved by the Home Office in 2019.
+        """
+        #expect(try decisions(text) == [])
+    }
+
+    @Test func decisionsBelongToTheirItems() throws {
+        let doc = try extract("5. Budget\nThe Panel noted the report.\n\n6. Plan\nAgreed.\n")
+        #expect(doc.decisions.map(\.item) == ["I5", "I6"])
+        #expect(doc.decisions.allSatisfy { !$0.rule.isEmpty })
+    }
+
+    // MARK: Actions
+
+    func actions(_ text: String, path: String = "t.txt") throws -> [String] {
+        try extract(text, path: path).actions.map { a in
+            let owners = a.owners.map { o in o.person.map { "\(o.text)=\($0)" } ?? o.text }.joined(separator: "+")
+            return "[\(owners)] \(a.due?.date ?? "-") \(a.status?.rawValue ?? "-") \(a.ref ?? "-")"
+        }
+    }
+
+    static let attendance = """
+    Lydgate Town Council
+    Minutes of the meeting held on Tuesday 18 April 2023
+
+    Present:
+    Cllr Valerie Hume (VH)
+    Cllr Jonathan Sayer (JS)
+    Cllr Bridget Tennant
+
+    """
+
+    @Test func inlineActionsAndOwners() throws {
+        let text = Self.attendance + """
+        1. Highways
+        The Clerk to write to the highways department by 30 June.
+        Cllr Tennant agreed to contact the Speedwatch coordinator.
+        Action: Cllr Tennant
+        Members asked that the working group meet two suppliers by the end of May. (Action: VH/JS)
+        VH to present a costed options paper to the next meeting.
+        ACTION – Clerk
+
+        2. Date of next meeting
+        The next meeting will be held on Tuesday 16 May 2023.
+        """
+        #expect(try actions(text) == [
+            "[Clerk] 2023-06-30 - -",
+            "[Cllr Tennant=P3] - - -",
+            "[VH=P1+JS=P2] 2023-05-31 - -",
+            "[Clerk] 2023-05-16 - -",
+        ])
+        let next = try extract(text).actions[3].due
+        #expect(next?.text == "the next meeting")
+        #expect(next?.resolved == true)
+    }
+
+    @Test func undertakingsAndRequests() throws {
+        let text = """
+        Northmoor Police and Crime Panel
+        Minutes of the meeting held on 25 January 2018
+
+        4. Precept
+        The PCC undertook to share the data on repeat victims with members.
+        Mrs Lowe agreed to return with an outline of the proposed model at the meeting on 22 March 2018.
+        The Panel asked the Commissioner to provide a breakdown of the reserves by the end of March.
+        """
+        #expect(try actions(text) == ["[PCC] - - -", "[Mrs Lowe=P1] 2018-03-22 - -", "[Commissioner] 2018-03-31 - -"])
+    }
+
+    @Test func actionLogTabSeparatedWithStatuses() throws {
+        let text = """
+        Board
+        Minutes of the meeting held on 11 July 2019
+
+        Present
+        Karen Doyle, Head of Community Safety (KD)
+        Nadia Pearce, District Commander (NP)
+
+        3. Action log
+        Ref\tAction\tOwner\tDue\tStatus
+        22/18\tWrite to the crime unit for a named contact\tKD\t31/08/2019\tCarried forward
+        12/19\tCirculate the sharing agreement\tKD\t30/04/2019\tComplete
+        30/19\tReport the referral rate\tNP\tNext meeting\tOpen
+        31/19\tAgree the protocol\tNP/KD\tASAP\tNew
+
+        4. Date of next meeting
+        Thursday 10 October 2019.
+        """
+        #expect(try actions(text) == [
+            "[KD=P1] 2019-08-31 carried-forward 22/18",
+            "[KD=P1] 2019-04-30 complete 12/19",
+            "[NP=P2] 2019-10-10 open 30/19",
+            "[NP=P2+KD=P1] - open 31/19",
+        ])
+        #expect(try extract(text).actions[3].due?.text == "ASAP")
+    }
+
+    @Test func actionLogPipeSeparatedInAnyColumnOrder() throws {
+        let text = """
+        No. | Lead | Action | By when | Update
+        ----|------|--------|---------|-------
+        AG22/01 | Head of Internal Audit | Follow up the fleet recommendations | end of June | New
+        AG22/02 | Treasurer | Provide the slippage breakdown | ongoing | In progress
+        """
+        #expect(try actions(text) == ["[Head of Internal Audit] 2023-06-30 open AG22/01", "[Treasurer] - open AG22/02"])
+    }
+
+    @Test func actionLogInHTMLWithParagraphsInCells() throws {
+        let html = """
+        <html><body><h2>26. Action log</h2>
+        <table><tr><th>No.</th><th>Action</th><th>Owner</th><th>Deadline</th><th>Status</th></tr>
+        <tr><td>HWB 15</td><td><p>Circulate the winter plan</p><p>to all Board members &amp; partners</p></td><td>Director of Adult Social Care</td><td>31 July 2020</td><td>Complete</td></tr>
+        </table></body></html>
+        """
+        let doc = try extract(html, path: "t.html")
+        #expect(doc.actions.count == 1)
+        // The text is the cell's, from the original markup (spans point into the original).
+        #expect(doc.actions.first?.text == "Circulate the winter plan</p><p>to all Board members &amp; partners")
+        #expect(try actions(html, path: "t.html") == ["[Director of Adult Social Care] 2020-07-31 complete HWB 15"])
+    }
+
+    @Test func ambiguousInitialsAreNotGuessed() throws {
+        let text = "Present:\nMark Jones (MJ)\nMary James (MJ)\n\n1. Orders\nMJ to confirm the order by 31 July.\n"
+        let doc = try extract(text)
+        #expect(doc.actions.first?.owners == [ActionOwner(text: "MJ", person: nil)])
+        #expect(doc.diagnostics.contains { $0.code == .personAmbiguous && $0.message == "action owner 'MJ' could be Mark Jones or Mary James; it is left unresolved" })
+    }
+}
