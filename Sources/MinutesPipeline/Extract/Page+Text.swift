@@ -44,7 +44,7 @@ extension Page {
             if s[lo - 1] == "\u{2029}" { break }
             lo -= 1
         }
-        while lo < range.lowerBound, Segmenter.isSpace(s[lo]) { lo += 1 }
+        while lo < block.upperBound, lo < s.count, Segmenter.isSpace(s[lo]) { lo += 1 }
         // A match that ends its sentence ("Agreed.") ends there.
         if range.upperBound > lo, isSentenceEnd(range.upperBound - 1, block) { return lo..<range.upperBound }
         var hi = max(range.upperBound, lo)

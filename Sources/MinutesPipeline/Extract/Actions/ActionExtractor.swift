@@ -102,10 +102,16 @@ struct ActionExtractor: Extractor {
         }
         // An action recorded in a log and also told in the minutes' prose is one
         // action: the log row stands.
-        let logged = found.filter { f in tables.contains { $0.contains(f.range.lowerBound) } }.map { Text.words(page.text.text($0.range)) }
+        let logged = found.filter { f in tables.contains { $0.contains(f.range.lowerBound) } }
+            .map { (words: Text.words(page.text.text($0.range)), owners: Set($0.owners)) }
         found.removeAll { f in
-            !tables.contains { $0.contains(f.range.lowerBound) }
-                && logged.contains { Text.dice($0, Text.words(page.text.text(f.range))) >= 0.5 }
+            guard !tables.contains(where: { $0.contains(f.range.lowerBound) }) else { return false }
+            let words = Text.words(page.text.text(f.range))
+            // The same words, or the same owner and much the same task.
+            return logged.contains { log in
+                let d = Text.dice(log.words, words)
+                return d >= 0.5 || (d >= 0.4 && !log.owners.isEmpty && log.owners == Set(f.owners))
+            }
         }
         let roster = Roster(people: document.people)
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -188,21 +194,33 @@ struct ActionExtractor: Extractor {
 
     // MARK: Dates
 
+    /// The due date in `range`: in a sentence (`after` the owner), the first
+    /// date that follows "by", "before", "for", "to", "at", "until" or "prior
+    /// to", else the first date; in a cell, the first date.
     func firstDate(in range: Range<Int>, after: Int?, _ page: Page) -> RuleMatch? {
         var sink: [Diagnostic] = []
-        var best: RuleMatch?
+        var all: [RuleMatch] = []
         for rule in calendarRules {
             for m in page.matches(rule, in: range, diagnostics: &sink) {
                 guard case .success = m.value else { continue }
                 if let after, m.range.lowerBound < after { continue }
-                if best == nil || m.range.lowerBound < best!.range.lowerBound
-                    || (m.range.lowerBound == best!.range.lowerBound && m.range.count > best!.range.count) {
-                    best = m
-                }
+                all.append(m)
             }
         }
-        return best
+        all.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
+        // Drop dates inside a longer one ("June" in "30 June 2023").
+        var dates: [RuleMatch] = []
+        for m in all where !dates.contains(where: { $0.range.overlaps(m.range) }) { dates.append(m) }
+        guard after != nil else { return dates.first }
+        let due = dates.first { m in
+            let before = page.text.text(max(range.lowerBound, m.range.lowerBound - 12)..<m.range.lowerBound).lowercased()
+            return ActionExtractor.duePrepositions.contains { before.hasSuffix($0) } || page.text.text(m.range).lowercased().hasPrefix("by ")
+                || page.text.text(m.range).lowercased().hasPrefix("for ") || page.text.text(m.range).lowercased().hasPrefix("before ")
+        }
+        return due ?? dates.first
     }
+
+    static let duePrepositions = ["by ", "by the ", "before ", "before the ", "for ", "for the ", "to the ", "at the ", "until ", "prior to ", "prior to the ", "in time for "]
 
     func dateValue(in range: Range<Int>, _ page: Page, _ calendar: Calendar, _ diagnostics: inout [Diagnostic]) -> Calendar.Value? {
         guard let m = firstDate(in: range, after: nil, page), case .success(let value) = m.value else { return nil }
