@@ -57,6 +57,8 @@ extension Yield {
             return .success(.parts(parts))
         case .actionColumn:
             return .success(.parts(["column": settings["column"] ?? ""]))
+        case .actionRef:
+            return .success(.parts(["ref": Clean.title(groups["ref"] ?? "")]))
         case .actionStatus:
             return .success(.parts(["status": settings["status"] ?? ""]))
         case .action:

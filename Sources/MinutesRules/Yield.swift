@@ -40,6 +40,8 @@ public enum Yield: String, CaseIterable, Sendable {
     case nextMeeting = "next-meeting"
     /// The header cell of an action log column: `set: {column: ref|action|owner|due|status}`.
     case actionColumn = "action-column"
+    /// An action's reference before its text in a cell or paragraph: group `ref`.
+    case actionRef = "action-ref"
     /// An action log status cell: `set: {status: open|complete|closed|carried-forward}`.
     case actionStatus = "action-status"
     /// A task in a sentence: group `owner` (optional; who must act), `set: {text: sentence|before}`
@@ -64,6 +66,7 @@ public enum Yield: String, CaseIterable, Sendable {
         case .attendanceHeading, .blockMarker, .itemTableHeader, .fragment, .attendanceNone, .organisation, .decision: []
         case .person: [["name"]]
         case .calendar, .actionColumn, .actionStatus, .action: []
+        case .actionRef: [["ref"]]
         case .nextMeeting: [["day", "month"]]
         case .attendanceList: [["names"]]
         case .substitution: [["for"]]

@@ -11,6 +11,7 @@ import MinutesText
 struct ActionExtractor: Extractor {
     let columnRules: [Rule]
     let statusRules: [Rule]
+    let refRules: [Rule]
     let sentenceRules: [Rule]
     let calendarRules: [Rule]
     let nextMeetingRules: [Rule]
@@ -22,6 +23,7 @@ struct ActionExtractor: Extractor {
         let actions = rules.rules(for: "actions")
         columnRules = actions.filter { $0.yields == .actionColumn }
         statusRules = actions.filter { $0.yields == .actionStatus }
+        refRules = actions.filter { $0.yields == .actionRef }
         sentenceRules = actions.filter { $0.yields == .action }
         calendarRules = rules.rules(for: "dates").filter { $0.yields == .calendar }
         nextMeetingRules = rules.rules(for: "meeting").filter { $0.yields == .nextMeeting }
@@ -110,7 +112,7 @@ struct ActionExtractor: Extractor {
             // The same words, or the same owner and much the same task.
             return logged.contains { log in
                 let d = Text.dice(log.words, words)
-                return d >= 0.5 || (d >= 0.4 && !log.owners.isEmpty && log.owners == Set(f.owners))
+                return d >= 0.5 || (d >= 0.35 && !log.owners.isEmpty && log.owners == Set(f.owners))
             }
         }
         let roster = Roster(people: document.people)
@@ -118,7 +120,8 @@ struct ActionExtractor: Extractor {
         for f in found {
             let original = page.original(f.range)
             var due: DueDate?
-            if let dueRange = f.due ?? firstDate(in: f.range, after: f.ownersAt?.upperBound, page)?.range {
+            if let dueRange = f.due ?? firstDate(in: f.range, after: f.ownersAt?.upperBound ?? f.range.lowerBound, page)?.range
+                ?? followingDate(f.range, page) {
                 let v = dateValue(in: dueRange, page, calendar, &diagnostics)
                 due = DueDate(text: page.original(dueRange).text, date: v?.value, resolved: v?.resolved == true ? true : nil)
             } else if let text = f.dueText {
@@ -160,6 +163,8 @@ struct ActionExtractor: Extractor {
     func logRows(_ rows: ArraySlice<Block>, _ columns: [String: Int], _ page: Page) -> [Found] {
         let rule = columnRules.first { $0.settings["column"] == "action" }?.id ?? "action.log"
         var out: [Found] = []
+        /// Whether this log writes its refs inside the action cells.
+        var refsInCells = false
         for row in rows {
             func cell(_ name: String) -> Range<Int>? {
                 guard let i = columns[name], i < row.children.count else { return nil }
@@ -169,10 +174,24 @@ struct ActionExtractor: Extractor {
             guard let action = cell("action") else { continue }
             let refCell = cell("ref")
             if columns["ref"] != nil, refCell == nil, cell("owner") == nil, cell("due") == nil, !out.isEmpty { continue }
-            var f = Found(range: action, ref: refCell.map { Clean.entryTail(page.text.text($0)) }, owners: [], rule: rule)
+            // A cell of several actions, one a paragraph, each after its reference
+            // ("106/16 – VH to …"); a first paragraph without one carries on the row above.
+            let paragraphs = ActionExtractor.paragraphs(action, page)
+            let refs = paragraphs.map { refPrefix($0, page) }
+            var entries: [(range: Range<Int>, ref: String?)] = [(action, refCell.map { Clean.entryTail(page.text.text($0)) })]
+            if refCell == nil, refs.contains(where: { $0 != nil }) {
+                entries = zip(paragraphs, refs).compactMap { p, r in r.map { (p, $0) } }
+                refsInCells = true
+            } else if refCell == nil, refsInCells {
+                continue
+            }
+            let ownerParts = cell("owner").map { ActionExtractor.paragraphs($0, page) } ?? []
+            for (n, entry) in entries.enumerated() {
+            var f = Found(range: entry.range, ref: entry.ref, owners: [], rule: rule)
             if let owner = cell("owner") {
-                f.owners = ActionExtractor.split(page.text.text(owner).replacingOccurrences(of: "\u{2029}", with: " "))
-                f.ownersAt = owner
+                let own = ownerParts.count == entries.count ? ownerParts[n] : owner
+                f.owners = ActionExtractor.split(page.text.text(own).replacingOccurrences(of: "\u{2029}", with: " "))
+                f.ownersAt = own
             }
             if let due = cell("due") {
                 f.due = firstDate(in: due, after: nil, page)?.range
@@ -188,8 +207,37 @@ struct ActionExtractor: Extractor {
                 }
             }
             out.append(f)
+            }
         }
         return out
+    }
+
+    /// The paragraphs of a cell (separated by U+2029), trimmed.
+    static func paragraphs(_ range: Range<Int>, _ page: Page) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = range.lowerBound
+        func add(_ r: Range<Int>) {
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo < hi, Segmenter.isSpace(page.text.scalars[lo]) { lo += 1 }
+            while hi > lo, Segmenter.isSpace(page.text.scalars[hi - 1]) { hi -= 1 }
+            if lo < hi { out.append(lo..<hi) }
+        }
+        for k in range where page.text.scalars[k] == "\u{2029}" {
+            add(start..<k)
+            start = k + 1
+        }
+        add(start..<range.upperBound)
+        return out
+    }
+
+    /// "106/16 – …": the reference that opens a paragraph.
+    func refPrefix(_ range: Range<Int>, _ page: Page) -> String? {
+        var sink: [Diagnostic] = []
+        for rule in refRules {
+            if let m = page.matches(rule, in: range, diagnostics: &sink).first, m.range.lowerBound == range.lowerBound || page.text.text(range.lowerBound..<m.range.lowerBound).allSatisfy(\.isWhitespace),
+               case .success(let v) = m.value { return v.fields["ref"] }
+        }
+        return nil
     }
 
     // MARK: Dates
@@ -212,12 +260,31 @@ struct ActionExtractor: Extractor {
         var dates: [RuleMatch] = []
         for m in all where !dates.contains(where: { $0.range.overlaps(m.range) }) { dates.append(m) }
         guard after != nil else { return dates.first }
-        let due = dates.first { m in
-            let before = page.text.text(max(range.lowerBound, m.range.lowerBound - 12)..<m.range.lowerBound).lowercased()
-            return ActionExtractor.duePrepositions.contains { before.hasSuffix($0) } || page.text.text(m.range).lowercased().hasPrefix("by ")
-                || page.text.text(m.range).lowercased().hasPrefix("for ") || page.text.text(m.range).lowercased().hasPrefix("before ")
+        func lead(_ m: RuleMatch) -> String {
+            page.text.text(max(range.lowerBound, m.range.lowerBound - 12)..<m.range.upperBound).lowercased()
         }
-        return due ?? dates.first
+        let due = dates.first { m in
+            let text = lead(m)
+            return ActionExtractor.duePrepositions.contains { text.contains($0 + page.text.text(m.range).lowercased()) }
+                || ["by ", "for ", "before ", "until "].contains { page.text.text(m.range).lowercased().hasPrefix($0) }
+        }
+        // Otherwise a date that says when, not what happened "in March" or "since June".
+        return due ?? dates.first { m in
+            !["in ", "since ", "from ", "of ", "after ", "during "].contains { page.text.text(m.range).lowercased().hasPrefix($0) }
+        }
+    }
+
+    /// "… was added to the Forward Plan. This will be brought back to the May
+    /// meeting.": a due date in the sentence after, where it speaks of the same task.
+    func followingDate(_ range: Range<Int>, _ page: Page) -> Range<Int>? {
+        let block = page.textBlock(at: range.lowerBound)
+        var k = range.upperBound
+        while k < block.upperBound, Segmenter.isSpace(page.text.scalars[k]) { k += 1 }
+        guard k < block.upperBound else { return nil }
+        let next = page.sentence(around: k..<k)
+        let opening = page.text.text(next).lowercased()
+        guard ["this ", "it ", "these "].contains(where: { opening.hasPrefix($0) }) else { return nil }
+        return firstDate(in: next, after: next.lowerBound, page)?.range
     }
 
     static let duePrepositions = ["by ", "by the ", "before ", "before the ", "for ", "for the ", "to the ", "at the ", "until ", "prior to ", "prior to the ", "in time for "]
@@ -241,6 +308,10 @@ struct ActionExtractor: Extractor {
     }
 
     // MARK: Owners
+
+    static func isInitials(_ word: Substring) -> Bool {
+        word.count >= 2 && word.count <= 4 && word.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
 
     /// "VH/JS", "Cllrs Cole and Bhatt", "Chair and Vice-Chair" → one owner each.
     static func split(_ text: String) -> [String] {
@@ -300,6 +371,8 @@ struct ActionExtractor: Extractor {
         let sentence = page.sentence(around: k..<k)
         let opening = page.text.text(sentence.lowerBound..<k)
         let subject = opening.hasPrefix("The ") ? String(opening.dropFirst(4)) : opening
+        // "VH said that she would …": initials as the subject.
+        if let first = subject.split(separator: " ").first, ActionExtractor.isInitials(first) { return String(first) }
         for rule in ownerRoleRules {
             if let m = try? rule.pattern.matches(in: subject).first, !m.text.isEmpty { return m.text }
         }
