@@ -3,6 +3,7 @@ public enum DateGrain: String, Codable, Hashable, Sendable {
     case day, month, year, time
     case financialYear = "financial-year"
     case quarter, interval, relative
+    case municipalYear = "municipal-year"
 }
 
 /// A calendar reference in the text with its ISO 8601 value where known.

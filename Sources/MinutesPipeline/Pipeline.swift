@@ -31,6 +31,7 @@ public struct Pipeline: Sendable {
             AttendanceExtractor(rules: rules),
             DecisionExtractor(rules: rules),
             ActionExtractor(rules: rules),
+            DateExtractor(rules: rules),
             AmountExtractor(rules: rules.rules(for: "amounts").filter { $0.yields == .money }),
         ]
     }

@@ -33,7 +33,11 @@ extension Yield {
         case .decision:
             let kind = groups["noted"] != nil ? "noted" : settings["kind"] ?? ""
             return .success(.parts(["kind": kind]))
-        case .calendar, .nextMeeting:
+        case .notDate:
+            return .success(.parts([:]))
+        case .tense:
+            return .success(.parts(["tense": settings["tense"] ?? ""]))
+        case .calendar, .nextMeeting, .previousMeeting:
             var parts: [String: String] = [:]
             if let d = groups["day"], !d.isEmpty {
                 guard let day = Int(d), (1...31).contains(day) else { return .failure(BuildFailure(reason: "no day \(d)")) }
@@ -50,6 +54,25 @@ extension Yield {
                 parts["year"] = ""
             }
             if let relative = settings["relative"] { parts["relative"] = relative }
+            if let w = groups["weekday"], !w.isEmpty {
+                let days = ["sun": 1, "mon": 2, "tues": 3, "wednes": 4, "thurs": 5, "fri": 6, "satur": 7]
+                parts["weekday"] = days[w.lowercased()].map { "\($0 - 1 == 0 ? 7 : $0 - 1)" }
+            }
+            if groups["noon"]?.isEmpty == false { parts["time"] = "12:00" }
+            if let h = groups["hour"], !h.isEmpty {
+                guard let time = Clock.time(hour: h, minute: groups["minute"].flatMap { $0.isEmpty ? nil : $0 } ?? (groups["ampm"] == nil ? nil : "00"),
+                                            ampm: groups["ampm"]) else { return .failure(BuildFailure(reason: "not a time of day")) }
+                parts["time"] = time
+            }
+            if let a = groups["fy1"], !a.isEmpty, let start = Int(a), let b = groups["fy2"], var end = Int(b) {
+                if b.count == 2 { end += start / 100 * 100; if end < start { end += 100 } }
+                guard end == start + 1 else { return .failure(BuildFailure(reason: "\(a)/\(b) is not one year to the next")) }
+                parts["fy"] = "\(start)"
+            }
+            if let q = groups["q"] ?? groups["q2"], !q.isEmpty { parts["quarter"] = q }
+            if let w = groups["qword"], !w.isEmpty {
+                parts["quarter"] = ["first": "1", "second": "2", "third": "3", "fourth": "4", "final": "4", "last": "4"][w.lowercased()]
+            }
             if let d = parts["day"].flatMap(Int.init), let m = parts["month"].flatMap(Int.init),
                let y = parts["year"].flatMap(Int.init), !DayMonthYear.isValid(year: y, month: m, day: d) {
                 return .failure(BuildFailure(reason: "not a calendar date"))

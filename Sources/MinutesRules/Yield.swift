@@ -36,8 +36,14 @@ public enum Yield: String, CaseIterable, Sendable {
     /// A calendar reference: groups `day`, `month`, `year` (each optional), or
     /// `set: {relative: next-meeting|end-of-month|asap|ongoing}`.
     case calendar
+    /// Text that looks like a date but is not one; date matches overlapping it are dropped.
+    case notDate = "not-date"
+    /// Words that say a sentence speaks of the past or the future: `set: {tense: past|future}`.
+    case tense
     /// The date of the next meeting: groups `day`, `month`, optional `year`.
     case nextMeeting = "next-meeting"
+    /// The date of the previous meeting, whose minutes are confirmed: groups `day`, `month`, `year`.
+    case previousMeeting = "previous-meeting"
     /// The header cell of an action log column: `set: {column: ref|action|owner|due|status}`.
     case actionColumn = "action-column"
     /// An action's reference before its text in a cell or paragraph: group `ref`.
@@ -65,9 +71,9 @@ public enum Yield: String, CaseIterable, Sendable {
         case .item: [["number"]]
         case .attendanceHeading, .blockMarker, .itemTableHeader, .fragment, .attendanceNone, .organisation, .decision: []
         case .person: [["name"]]
-        case .calendar, .actionColumn, .actionStatus, .action: []
+        case .calendar, .actionColumn, .actionStatus, .action, .notDate, .tense: []
         case .actionRef: [["ref"]]
-        case .nextMeeting: [["day", "month"]]
+        case .nextMeeting, .previousMeeting: [["day", "month"]]
         case .attendanceList: [["names"]]
         case .substitution: [["for"]]
         case .attendanceTime: [["hour"]]
@@ -89,8 +95,9 @@ public enum Yield: String, CaseIterable, Sendable {
         case .person: ["context": ["list"]]
         case .blockMarker: ["block": ["resolution", "action"], "kind": Yield.decisionKinds]
         case .decision: ["kind": Yield.decisionKinds]
-        case .calendar: ["relative": ["next-meeting", "month-meeting", "end-of-month", "asap", "ongoing"]]
+        case .calendar: ["relative": ["next-meeting", "previous-meeting", "month-meeting", "end-of-month", "municipal-year", "asap", "ongoing"]]
         case .actionColumn: ["column": ["ref", "action", "owner", "due", "status"]]
+        case .tense: ["tense": ["past", "future"]]
         case .actionStatus: ["status": ["open", "complete", "closed", "carried-forward"]]
         case .action: ["text": ["sentence", "before"]]
         // scope document: the heading names the one item a whole page or report is
@@ -110,6 +117,7 @@ public enum Yield: String, CaseIterable, Sendable {
         case .decision: ["kind"]
         case .actionColumn: ["column"]
         case .actionStatus: ["status"]
+        case .tense: ["tense"]
         case .attendanceTime: ["event"]
         default: []
         }

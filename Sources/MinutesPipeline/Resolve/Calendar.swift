@@ -1,22 +1,29 @@
+import Foundation
 import MinutesRules
 
-/// Turns the parts a calendar rule found (day, month, year, or a relative
-/// reference) into an ISO value, given the meeting date. The one place where
-/// dates get their values.
+/// Turns the parts a calendar rule found (day, month, year, time, financial
+/// year, quarter, or a relative reference) into an ISO value, given the
+/// meeting date. The one place where dates get their values.
 ///
-/// - A year left out is the meeting's; for a due date (`future: true`) a day
-///   or month that would fall before the meeting is next year's.
-/// - "end of June" is the last day of June.
-/// - "the next meeting" is the next meeting's date where the document gives
-///   one; otherwise there is no value.
-/// - "the December meeting" is the next meeting's date where that falls in
-///   December; otherwise the month.
-/// - "ASAP" and "ongoing" have no value.
+/// - A year left out is chosen by the sentence's tense: speaking of the
+///   future, the first such date on or after the meeting; of the past, the
+///   last on or before it; otherwise the nearest. Due dates are future.
+/// - "end of June" is the last day of June; "the December meeting" is the
+///   next meeting's date where that falls in December, else the month.
+/// - A financial year "2016/17" runs 1 April 2016 – 31 March 2017; its
+///   quarters are Apr–Jun, Jul–Sep, Oct–Dec and Jan–Mar. A quarter with no
+///   year is one of the financial year holding the meeting.
+/// - A municipal year "2018/19" runs 1 May 2018 – 30 April 2019.
+/// - "the next meeting" / "the previous meeting" are the dates the document
+///   gives for them; otherwise there is no value. "ASAP" and "ongoing" have none.
+/// - "Tuesday 3rd" is the Tuesday the 3rd nearest the meeting.
 struct Calendar {
-    /// `YYYY-MM-DD` of the meeting, where known.
-    let meeting: (year: Int, month: Int, day: Int)?
-    /// `YYYY-MM-DD` of the next meeting, where the document gives it.
+    typealias Day = (year: Int, month: Int, day: Int)
+    let meeting: Day?
     let nextMeeting: String?
+    let previousMeeting: String?
+
+    enum Tense { case past, future, unknown }
 
     struct Value: Equatable {
         var value: String?
@@ -24,35 +31,66 @@ struct Calendar {
         var resolved: Bool
     }
 
-    init(meetingDate: String?, nextMeeting: String?) {
+    init(meetingDate: String?, nextMeeting: String?, previousMeeting: String? = nil) {
         meeting = meetingDate.flatMap(Calendar.parse)
         self.nextMeeting = nextMeeting
+        self.previousMeeting = previousMeeting
     }
 
-    static func parse(_ iso: String) -> (year: Int, month: Int, day: Int)? {
+    static func parse(_ iso: String) -> Day? {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         return (parts[0], parts[1], parts[2])
     }
 
     func value(of parts: [String: String], future: Bool) -> Value {
+        value(of: parts, tense: future ? .future : .unknown)
+    }
+
+    func value(of parts: [String: String], tense: Tense) -> Value {
         let day = parts["day"].flatMap(Int.init), month = parts["month"].flatMap(Int.init)
         var year = parts["year"].flatMap(Int.init)
         switch parts["relative"] {
         case "next-meeting":
             return Value(value: nextMeeting, grain: "day", resolved: nextMeeting != nil)
+        case "previous-meeting":
+            return Value(value: previousMeeting, grain: "day", resolved: previousMeeting != nil)
         case "asap", "ongoing":
             return Value(value: nil, grain: "day", resolved: false)
+        case "municipal-year":
+            guard let fy = parts["fy"].flatMap(Int.init) else { break }
+            return Value(value: "\(fy)-05-01/\(fy + 1)-04-30", grain: "municipal-year", resolved: false)
         default:
             break
         }
+        if let time = parts["time"] { return Value(value: time, grain: "time", resolved: false) }
+        if let q = parts["quarter"].flatMap(Int.init) {
+            var resolved = false
+            var fy = parts["fy"].flatMap(Int.init)
+            if fy == nil, let meeting {
+                fy = meeting.month >= 4 ? meeting.year : meeting.year - 1
+                resolved = true
+            }
+            guard let fy else { return Value(value: nil, grain: "quarter", resolved: false) }
+            let startMonth = [4, 7, 10, 1][q - 1], y = q == 4 ? fy + 1 : fy
+            let endMonth = startMonth + 2
+            return Value(value: "\(Calendar.iso(y, startMonth, 1))/\(Calendar.iso(y, endMonth, DayMonthYear.daysIn(month: endMonth, year: y)))",
+                         grain: "quarter", resolved: resolved)
+        }
+        if let fy = parts["fy"].flatMap(Int.init) {
+            return Value(value: "\(fy)-04-01/\(fy + 1)-03-31", grain: "financial-year", resolved: false)
+        }
+        if let weekday = parts["weekday"].flatMap(Int.init), let day, month == nil {
+            return Value(value: nearestWeekday(weekday, day: day), grain: "day", resolved: true)
+        }
         var resolved = false
         if year == nil, let month, let meeting {
-            year = meeting.year
+            year = chooseYear(month: month, day: day ?? (parts["relative"] == "end-of-month" ? 28 : 15), tense: tense, meeting: meeting,
+                              monthOnly: day == nil && parts["relative"] != "end-of-month")
             resolved = true
-            if future, (month, day ?? 31) < (meeting.month, meeting.day) { year = meeting.year + 1 }
         }
-        guard let year, let month else { return Value(value: nil, grain: "day", resolved: false) }
+        guard let year else { return Value(value: nil, grain: month == nil ? "year" : "day", resolved: false) }
+        guard let month else { return Value(value: String(format: "%04d", year), grain: "year", resolved: false) }
         if parts["relative"] == "end-of-month" {
             return Value(value: Calendar.iso(year, month, DayMonthYear.daysIn(month: month, year: year)), grain: "day", resolved: resolved)
         }
@@ -65,9 +103,53 @@ struct Calendar {
         return Value(value: Calendar.iso(year, month, day), grain: "day", resolved: resolved)
     }
 
+    /// The year of a day and month the text gives without one.
+    func chooseYear(month: Int, day: Int, tense: Tense, meeting: Day, monthOnly: Bool) -> Int {
+        let m = (meeting.month, meeting.day)
+        switch tense {
+        case .future:
+            if monthOnly { return month >= meeting.month ? meeting.year : meeting.year + 1 }
+            return (month, day) >= m ? meeting.year : meeting.year + 1
+        case .past:
+            if monthOnly { return month <= meeting.month ? meeting.year : meeting.year - 1 }
+            return (month, day) <= m ? meeting.year : meeting.year - 1
+        case .unknown:
+            let here = dayNumber(meeting.year, meeting.month, meeting.day)
+            return [meeting.year - 1, meeting.year, meeting.year + 1].min {
+                abs(dayNumber($0, month, min(day, 28)) - here) < abs(dayNumber($1, month, min(day, 28)) - here)
+            }!
+        }
+    }
+
+    func nearestWeekday(_ weekday: Int, day: Int) -> String? {
+        guard let meeting else { return nil }
+        var best: (Int, String)?
+        for offset in -2...2 {
+            var y = meeting.year, m = meeting.month + offset
+            while m < 1 { m += 12; y -= 1 }
+            while m > 12 { m -= 12; y += 1 }
+            guard DayMonthYear.isValid(year: y, month: m, day: day), Calendar.weekday(y, m, day) == weekday else { continue }
+            let distance = abs(dayNumber(y, m, day) - dayNumber(meeting.year, meeting.month, meeting.day))
+            if best == nil || distance < best!.0 { best = (distance, Calendar.iso(y, m, day)) }
+        }
+        return best?.1
+    }
+
+    /// Days since a fixed origin (proleptic Gregorian), for distances.
+    func dayNumber(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let a = (14 - m) / 12, yy = y + 4800 - a, mm = m + 12 * a - 3
+        return d + (153 * mm + 2) / 5 + 365 * yy + yy / 4 - yy / 100 + yy / 400 - 32045
+    }
+
+    /// 1 = Monday … 7 = Sunday.
+    static func weekday(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+        let yy = m < 3 ? y - 1 : y
+        let w = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7  // 0 = Sunday
+        return w == 0 ? 7 : w
+    }
+
     static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
         String(format: "%04d-%02d-%02d", y, m, d)
     }
 }
-
-import Foundation

@@ -1,0 +1,80 @@
+import MinutesCore
+import MinutesRules
+import MinutesText
+
+/// Every calendar reference (SPEC §2), with its value from the calendar: the
+/// longest match wins where rules overlap; a match inside a document's name
+/// ("Localism Act 2011") is not a date. The year of a date written without
+/// one follows the tense of its sentence.
+struct DateExtractor: Extractor {
+    let calendarRules: [Rule]
+    let notDateRules: [Rule]
+    let tenseRules: [Rule]
+    let nextMeetingRules: [Rule]
+    let previousMeetingRules: [Rule]
+
+    init(rules: RuleBook) {
+        let dates = rules.rules(for: "dates")
+        calendarRules = dates.filter { $0.yields == .calendar }
+        notDateRules = dates.filter { $0.yields == .notDate }
+        tenseRules = dates.filter { $0.yields == .tense }
+        nextMeetingRules = rules.rules(for: "meeting").filter { $0.yields == .nextMeeting }
+        previousMeetingRules = rules.rules(for: "meeting").filter { $0.yields == .previousMeeting }
+    }
+
+    func extract(from page: Page, into document: inout MinutesDocument) {
+        var diagnostics: [Diagnostic] = []
+        let calendar = Calendar(meetingDate: document.meeting.date,
+                                nextMeeting: DateExtractor.meetingDate(nextMeetingRules, page, document.meeting.date, after: true, &diagnostics),
+                                previousMeeting: DateExtractor.meetingDate(previousMeetingRules, page, document.meeting.date, after: false, &diagnostics))
+        let vetoes = notDateRules.flatMap { page.matches($0, diagnostics: &diagnostics) }.map(\.range)
+        var found: [(match: RuleMatch, rule: Rule)] = []
+        for rule in calendarRules where rule.settings["relative"] != "asap" && rule.settings["relative"] != "ongoing" {
+            for m in page.matches(rule, diagnostics: &diagnostics) {
+                guard case .success = m.value, !vetoes.contains(where: { $0.overlaps(m.range) }) else { continue }
+                found.append((m, rule))
+            }
+        }
+        // Longest first, then priority; a match inside a kept one is dropped.
+        found.sort { a, b in
+            a.match.range.count != b.match.range.count ? a.match.range.count > b.match.range.count : a.rule.priority > b.rule.priority
+        }
+        var kept: [(match: RuleMatch, rule: Rule)] = []
+        for f in found where !kept.contains(where: { $0.match.range.overlaps(f.match.range) }) { kept.append(f) }
+        kept.sort { $0.match.range.lowerBound < $1.match.range.lowerBound }
+        for (m, rule) in kept {
+            guard case .success(let parts) = m.value else { continue }
+            let v = calendar.value(of: parts.fields, tense: tense(around: m.range, page, &diagnostics))
+            let original = page.original(m.range)
+            document.dates.append(DateValue(text: original.text, value: v.value, grain: DateGrain(rawValue: v.grain) ?? .day,
+                                            resolved: v.resolved ? true : nil, span: original.span, rule: rule.id))
+        }
+        document.diagnostics += diagnostics
+    }
+
+    /// Past or future, by the words of the sentence around a date.
+    func tense(around range: Range<Int>, _ page: Page, _ diagnostics: inout [Diagnostic]) -> Calendar.Tense {
+        let sentence = page.sentence(around: range)
+        var past = false, future = false
+        for rule in tenseRules {
+            for m in page.matches(rule, in: sentence, diagnostics: &diagnostics) where !m.range.overlaps(range) {
+                if rule.settings["tense"] == "future" { future = true } else { past = true }
+            }
+        }
+        return future == past ? .unknown : future ? .future : .past
+    }
+
+    /// The next (or previous) meeting's date as the document gives it.
+    static func meetingDate(_ rules: [Rule], _ page: Page, _ meetingDate: String?, after: Bool, _ diagnostics: inout [Diagnostic]) -> String? {
+        let calendar = Calendar(meetingDate: meetingDate, nextMeeting: nil)
+        for rule in rules {
+            for m in page.matches(rule, diagnostics: &diagnostics) {
+                guard case .success(let value) = m.value,
+                      let date = calendar.value(of: value.fields, tense: after ? .future : .past).value, date.count == 10 else { continue }
+                if let meetingDate, after ? date <= meetingDate : date >= meetingDate { continue }
+                return date
+            }
+        }
+        return nil
+    }
+}
