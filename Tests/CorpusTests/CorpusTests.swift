@@ -113,7 +113,7 @@ import Testing
         let floors: [String: Double] = [
             "meeting.title": 1.0, "meeting.date": 1.0, "items": 0.95, "amounts": 0.98,
             "attendance": 0.95, "attendance.present": 0.95, "attendance.apologies": 0.95, "attendance.substitute_for": 1.0,
-            "decisions": 0.93, "actions": 0.93, "actions.owners": 0.95, "actions.due": 0.95,
+            "decisions": 0.93, "actions": 0.93, "actions.owners": 0.95, "actions.due": 0.95, "dates": 0.95,
         ]
         for (field, floor) in floors {
             let f1 = try #require(card.fields[field]?.f1, "\(field) not scored")

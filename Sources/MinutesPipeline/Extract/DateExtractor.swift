@@ -42,6 +42,20 @@ struct DateExtractor: Extractor {
         var kept: [(match: RuleMatch, rule: Rule)] = []
         for f in found where !kept.contains(where: { $0.match.range.overlaps(f.match.range) }) { kept.append(f) }
         kept.sort { $0.match.range.lowerBound < $1.match.range.lowerBound }
+        // "Date of next meeting" as a heading, and "the next meeting on 10 November
+        // 2017" where the date itself follows, are not references of their own.
+        let headings = page.tree.children.compactMap { $0.kind == .item ? $0.heading?.range : nil }
+        let all = kept
+        kept.removeAll { f in
+            guard f.rule.settings["relative"] == "next-meeting" else { return false }
+            if headings.contains(where: { $0.overlaps(f.match.range) }) { return true }
+            let sentence = page.sentence(around: f.match.range)
+            return all.contains { other in
+                other.rule.settings["relative"] == nil && other.match.range.lowerBound >= f.match.range.upperBound
+                    && other.match.range.lowerBound - f.match.range.upperBound <= 40 && sentence.contains(other.match.range.lowerBound)
+                    && (try? other.match.value.get().fields["day"]) != nil
+            }
+        }
         for (m, rule) in kept {
             guard case .success(let parts) = m.value else { continue }
             let v = calendar.value(of: parts.fields, tense: tense(around: m.range, page, &diagnostics))

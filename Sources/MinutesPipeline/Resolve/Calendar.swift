@@ -80,11 +80,26 @@ struct Calendar {
         if let fy = parts["fy"].flatMap(Int.init) {
             return Value(value: "\(fy)-04-01/\(fy + 1)-03-31", grain: "financial-year", resolved: false)
         }
-        if let weekday = parts["weekday"].flatMap(Int.init), let day, month == nil {
+        if let weekday = parts["weekday"].flatMap(Int.init), let day, month == nil, parts["year"]?.isEmpty != false {
             return Value(value: nearestWeekday(weekday, day: day), grain: "day", resolved: true)
         }
         var resolved = false
+        // "Sunday 7 May": the year in which that day is a Sunday, nearest the meeting.
+        if year == nil, let weekday = parts["weekday"].flatMap(Int.init), let month, let day, let meeting {
+            let fits = [meeting.year, meeting.year + 1, meeting.year - 1].filter {
+                DayMonthYear.isValid(year: $0, month: month, day: day) && Calendar.weekday($0, month, day) == weekday
+            }
+            if let y = fits.first { return Value(value: Calendar.iso(y, month, day), grain: "day", resolved: true) }
+        }
+        // "the April meeting": the next (or previous) meeting where it falls in that month.
+        if parts["relative"] == "month-meeting", year == nil, let month {
+            for known in [nextMeeting, previousMeeting].compactMap({ $0 }) where Calendar.parse(known)?.month == month {
+                return Value(value: known, grain: "day", resolved: true)
+            }
+        }
         if year == nil, let month, let meeting {
+            // A meeting named by its month is one to come ("the April meeting").
+            let tense = parts["relative"] == "month-meeting" && tense != .past ? .future : tense
             year = chooseYear(month: month, day: day ?? (parts["relative"] == "end-of-month" ? 28 : 15), tense: tense, meeting: meeting,
                               monthOnly: day == nil && parts["relative"] != "end-of-month")
             resolved = true
