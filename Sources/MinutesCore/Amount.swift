@@ -14,12 +14,14 @@ public struct Amount: Codable, Hashable, Sendable {
     public var currency: String
     /// `year`, `month`, `week`, `day` where the text gives one (`£24 per annum`).
     public var period: String?
+    /// `max` for "up to £500", `min` for "at least £500" / "over £1m": the value is a bound.
+    public var bound: String?
     public var span: Span
     public var rule: String
 
     public init(
         text: String, value: Decimal? = nil, min: Decimal? = nil, max: Decimal? = nil,
-        currency: String, period: String? = nil, span: Span, rule: String
+        currency: String, period: String? = nil, bound: String? = nil, span: Span, rule: String
     ) {
         self.text = text
         self.value = value
@@ -27,6 +29,7 @@ public struct Amount: Codable, Hashable, Sendable {
         self.max = max
         self.currency = currency
         self.period = period
+        self.bound = bound
         self.span = span
         self.rule = rule
     }

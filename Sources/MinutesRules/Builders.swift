@@ -139,14 +139,21 @@ enum Money {
         "bn": 1_000_000_000, "b": 1_000_000_000, "billion": 1_000_000_000, "billions": 1_000_000_000,
     ]
 
+    /// Groups: `num` (with `mult`), or `min` and `max` (with `minmult`, `maxmult`);
+    /// optional `period`, `code` (an ISO currency code written in the text),
+    /// `neg` (a minus sign or brackets), `upper`/`lower` ("up to £500" is an
+    /// upper bound). `set: {unit: pence}` reads the number as pence.
     static func build(_ groups: [String: String], settings: [String: String]) -> Result<RuleValue, BuildFailure> {
-        let currency = settings["currency"] ?? "GBP"
+        let currency = groups["code"].map { $0.uppercased() } ?? settings["currency"] ?? "GBP"
         let period = settings["period"] ?? groups["period"].flatMap(Money.period)
+        let bound: String? = groups["upper"] != nil ? "max" : groups["lower"] != nil ? "min" : nil
+        let sign: Decimal = groups["neg"] != nil ? -1 : 1
         if let num = groups["num"] {
-            guard let value = amount(num, groups["mult"]) else {
+            guard var value = amount(num, groups["mult"]) else {
                 return .failure(BuildFailure(reason: "cannot read the number '\(num)'"))
             }
-            return .success(.money(value: value, min: nil, max: nil, currency: currency, period: period))
+            if settings["unit"] == "pence" { value /= 100 }
+            return .success(.money(value: sign * value, min: nil, max: nil, currency: currency, period: period, bound: bound))
         }
         guard let lo = groups["min"], let hi = groups["max"] else {
             return .failure(BuildFailure(reason: "a money pattern needs group num, or min and max"))
@@ -156,6 +163,7 @@ enum Money {
         guard let min = amount(lo, groups["minmult"] ?? maxMult), let max = amount(hi, maxMult) else {
             return .failure(BuildFailure(reason: "cannot read the range '\(lo)'–'\(hi)'"))
         }
+        guard min <= max else { return .failure(BuildFailure(reason: "the range '\(lo)'–'\(hi)' runs backwards")) }
         return .success(.money(value: nil, min: min, max: max, currency: currency, period: period))
     }
 

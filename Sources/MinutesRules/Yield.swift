@@ -103,7 +103,7 @@ public enum Yield: String, CaseIterable, Sendable {
         // scope document: the heading names the one item a whole page or report is
         // about; numbered headings under it are its sections, not items.
         case .item: ["scope": ["document"]]
-        case .money: ["currency": [], "period": ["year", "month", "week", "day", "hour"]]
+        case .money: ["currency": [], "period": ["year", "month", "week", "day", "hour"], "unit": ["pence"]]
         default: [:]
         }
     }
@@ -128,7 +128,7 @@ public enum Yield: String, CaseIterable, Sendable {
 public enum RuleValue: Equatable, Sendable {
     case item(number: String, title: String?)
     case heading(setting: String)
-    case money(value: Decimal?, min: Decimal?, max: Decimal?, currency: String, period: String?)
+    case money(value: Decimal?, min: Decimal?, max: Decimal?, currency: String, period: String?, bound: String? = nil)
     case title(body: String, organisation: String?)
     case date(year: Int, month: Int, day: Int)
     case time(start: String, end: String?)
@@ -144,9 +144,9 @@ public enum RuleValue: Equatable, Sendable {
             ["number": number, "title": title ?? ""]
         case .heading(let setting):
             ["value": setting]
-        case .money(let value, let min, let max, let currency, let period):
+        case .money(let value, let min, let max, let currency, let period, let bound):
             ["value": value.map { "\($0)" } ?? "", "min": min.map { "\($0)" } ?? "",
-             "max": max.map { "\($0)" } ?? "", "currency": currency, "period": period ?? ""]
+             "max": max.map { "\($0)" } ?? "", "currency": currency, "period": period ?? "", "bound": bound ?? ""]
         case .title(let body, let organisation):
             ["body": body, "organisation": organisation ?? ""]
         case .date(let y, let m, let d):

@@ -24,10 +24,10 @@ struct AmountExtractor: Extractor {
         for (rule, match) in candidates where !taken.contains(where: { $0.overlaps(match.range) }) {
             let found = page.original(match.range)
             switch match.value {
-            case .success(.money(let value, let min, let max, let currency, let period)):
+            case .success(.money(let value, let min, let max, let currency, let period, let bound)):
                 taken.append(match.range)
                 amounts.append(Amount(text: found.text, value: value, min: min,
-                                      max: max, currency: currency, period: period,
+                                      max: max, currency: currency, period: period, bound: bound,
                                       span: found.span, rule: rule.id))
             case .failure(let failure):
                 taken.append(match.range)
