@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "MinutesTextTests", dependencies: ["MinutesText"]),
         .testTarget(name: "MinutesRulesTests", dependencies: ["MinutesRules"]),
         .testTarget(name: "MinutesPipelineTests", dependencies: ["MinutesPipeline"]),
-        .testTarget(name: "CorpusTests", dependencies: ["MinutesPipeline"]),
+        .testTarget(name: "CorpusTests", dependencies: ["MinutesPipeline", "Yams"]),
         .testTarget(name: "MinutesCLITests", dependencies: ["MinutesCLI"]),
     ]
 )

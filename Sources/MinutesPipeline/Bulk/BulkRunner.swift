@@ -1,0 +1,128 @@
+import Foundation
+import MinutesCore
+
+/// What became of one input in a bulk run.
+public enum BulkOutcome: Sendable {
+    case document(MinutesDocument, json: Data)
+    /// The input could not be read or is not text; the run goes on.
+    case failure(BulkFailure)
+}
+
+/// An input a bulk run could not use, with why (the same message `extract` prints).
+public struct BulkFailure: Error, Sendable, Codable, Equatable {
+    public var path: String
+    /// `no-input`, `bad-input` or `too-large`.
+    public var code: String
+    public var message: String
+
+    public init(path: String, code: String, message: String) {
+        self.path = path
+        self.code = code
+        self.message = message
+    }
+}
+
+/// Runs the pipeline over many inputs on `jobs` threads and hands the results
+/// to `emit` in input order, so a parallel run writes exactly what a serial
+/// one does. Inputs are read a window at a time: memory stays bounded by the
+/// window, whatever the archive's size.
+public struct BulkRunner: Sendable {
+    public let pipeline: Pipeline
+    public let jobs: Int
+    public let context: Context
+    public let byteLimit: Int
+    public let pretty: Bool
+
+    public init(pipeline: Pipeline, jobs: Int, context: Context = Context(), byteLimit: Int = Loader.defaultByteLimit, pretty: Bool = false) {
+        self.pipeline = pipeline
+        self.jobs = max(1, jobs)
+        self.context = context
+        self.byteLimit = byteLimit
+        self.pretty = pretty
+    }
+
+    /// Processes `inputs`; `shouldStop` is asked between windows (Ctrl-C),
+    /// `emit` gets every outcome in order with the input and its size in bytes.
+    public func run<S: Sequence>(_ inputs: S, shouldStop: () -> Bool = { false },
+                                 emit: (BulkInput, BulkOutcome, Int) throws -> Void) rethrows where S.Element == BulkInput {
+        var iterator = inputs.makeIterator()
+        let window = jobs * 8
+        while !shouldStop() {
+            var batch: [BulkInput] = []
+            while batch.count < window, let next = iterator.next() { batch.append(next) }
+            if batch.isEmpty { break }
+            let results = process(batch)
+            for (input, result) in zip(batch, results) {
+                try emit(input, result.outcome, result.bytes)
+            }
+        }
+    }
+
+    /// One window, in parallel.
+    func process(_ batch: [BulkInput]) -> [(outcome: BulkOutcome, bytes: Int)] {
+        let slots = ResultSlots(count: batch.count)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { worker in
+            var i = worker
+            while i < batch.count {
+                slots.set(i, one(batch[i]))
+                i += jobs
+            }
+        }
+        return slots.values
+    }
+
+    /// One input, start to finish.
+    public func one(_ input: BulkInput) -> (outcome: BulkOutcome, bytes: Int) {
+        let bytes: [UInt8]
+        let path: String
+        switch input {
+        case .inline(let id, let text):
+            bytes = Array(text.utf8)
+            path = id
+        case .file(let file, let display):
+            path = display
+            let fm = FileManager.default
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                return (.failure(BulkFailure(path: display, code: "no-input", message: "no such file; check the path")), 0)
+            }
+            if let size = (try? fm.attributesOfItem(atPath: file))?[.size] as? Int, size > byteLimit {
+                return (.failure(BulkFailure(path: display, code: "too-large",
+                                             message: InputError.tooLarge(bytes: size, limit: byteLimit).message)), size)
+            }
+            guard let data = fm.contents(atPath: file) else {
+                return (.failure(BulkFailure(path: display, code: "no-input", message: "cannot be read; check its permissions")), 0)
+            }
+            bytes = Array(data)
+        }
+        do {
+            let document = try pipeline.extract(bytes: bytes, path: path, context: context, byteLimit: byteLimit)
+            return (.document(document, json: Emitter.json(document, pretty: pretty)), bytes.count)
+        } catch {
+            let code = if case .tooLarge = error { "too-large" } else { "bad-input" }
+            return (.failure(BulkFailure(path: path, code: code, message: error.message)), bytes.count)
+        }
+    }
+}
+
+/// Results written by several threads, each to its own slot.
+final class ResultSlots: @unchecked Sendable {
+    private var storage: [(outcome: BulkOutcome, bytes: Int)?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func set(_ i: Int, _ value: (outcome: BulkOutcome, bytes: Int)) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    var values: [(outcome: BulkOutcome, bytes: Int)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage.map { $0! }
+    }
+}
