@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C shim over system ICU: the public header uses only stdint types.
@@ -37,11 +38,17 @@ let package = Package(
         ),
         // The stages wired in order: extractors, resolve, emit, evaluate.
         .target(name: "MinutesPipeline", dependencies: ["MinutesCore", "MinutesText", "MinutesRules"]),
+        // SQLite output of bulk runs, through GRDB.
+        .target(
+            name: "MinutesStore",
+            dependencies: ["MinutesPipeline", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The subcommands, shared by the `minutes` and `extract` executables.
         .target(
             name: "MinutesCLI",
             dependencies: [
                 "MinutesPipeline",
+                "MinutesStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +62,6 @@ let package = Package(
         .testTarget(name: "MinutesRulesTests", dependencies: ["MinutesRules"]),
         .testTarget(name: "MinutesPipelineTests", dependencies: ["MinutesPipeline"]),
         .testTarget(name: "CorpusTests", dependencies: ["MinutesPipeline", "Yams"]),
-        .testTarget(name: "MinutesCLITests", dependencies: ["MinutesCLI"]),
+        .testTarget(name: "MinutesCLITests", dependencies: ["MinutesCLI", "MinutesStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -4,11 +4,14 @@ import Foundation
 public enum BulkInput: Sendable {
     case file(path: String, display: String)
     case inline(id: String, text: String)
+    /// An input that could not even be read as one (a broken JSONL line).
+    case invalid(name: String, message: String)
 
     public var name: String {
         switch self {
         case .file(_, let display): display
         case .inline(let id, _): id
+        case .invalid(let name, _): name
         }
     }
 }

@@ -76,6 +76,8 @@ public struct BulkRunner: Sendable {
         let bytes: [UInt8]
         let path: String
         switch input {
+        case .invalid(let name, let message):
+            return (.failure(BulkFailure(path: name, code: "bad-input", message: message)), 0)
         case .inline(let id, let text):
             bytes = Array(text.utf8)
             path = id

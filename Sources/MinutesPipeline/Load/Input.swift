@@ -42,6 +42,9 @@ public enum Loader {
         return LoadedInput(source: source, text: decoded.text)
     }
 
+    /// SHA-256 of the bytes, lowercase hex, as `source.sha256` gives it.
+    public static func sha256(_ bytes: [UInt8]) -> String { SHA256.hex(bytes) }
+
     /// `.html`/`.htm` files, or text that starts as an HTML page does.
     public static func detectFormat(path: String, text: SourceText) -> SourceFormat {
         let lower = path.lowercased()

@@ -1,0 +1,289 @@
+import ArgumentParser
+import Foundation
+import MinutesCore
+import MinutesPipeline
+import MinutesStore
+
+/// Options of bulk runs.
+struct BulkOptions: ParsableArguments {
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Write one JSON file per input under this folder, in the inputs' tree.", valueName: "dir"))
+    var outputDir: String?
+
+    @Flag(help: "Write one JSON document per line to standard output.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("Write the results into this SQLite database (created if missing).", valueName: "file"))
+    var sqlite: String?
+
+    @Flag(help: "With --sqlite: skip documents whose SHA-256 is already stored.")
+    var resume = false
+
+    @Option(name: .customLong("files-from"), help: ArgumentHelp("Read input paths, one per line, from this file (- for standard input).", valueName: "file"))
+    var filesFrom: String?
+
+    @Option(name: .customLong("jsonl-input"), help: ArgumentHelp("Read {\"id\": …, \"text\": …} lines from this file (- for standard input); write minutes/1 lines.", valueName: "file"))
+    var jsonlInput: String?
+
+    @Option(help: ArgumentHelp("Threads to use (default: the number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "No progress line on standard error.")
+    var quiet = false
+
+    var hasOutput: Bool { outputDir != nil || jsonl || sqlite != nil || jsonlInput != nil }
+
+    func isBulk(_ paths: [String]) -> Bool {
+        if filesFrom != nil || jsonlInput != nil || outputDir != nil || jsonl || sqlite != nil || paths.count > 1 { return true }
+        guard let only = paths.first, only != "-" else { return false }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: only, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs takes a whole number of threads, 1 or more (got \(jobs))") }
+    }
+}
+
+/// A bulk run: inputs → runner → outputs, with a summary at the end.
+struct BulkCommand {
+    let options: BulkOptions
+    let paths: [String]
+    let pretty: Bool
+    let input: InputOptions
+    let context: Context
+
+    /// Set by SIGINT; the run stops between windows.
+    static let interrupted = Flag()
+
+    final class Flag: @unchecked Sendable {
+        private var value = false
+        private let lock = NSLock()
+        func set() { lock.lock(); value = true; lock.unlock() }
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
+    func run(_ pipeline: Pipeline) throws {
+        let runner = BulkRunner(pipeline: pipeline, jobs: options.jobs, context: context, byteLimit: input.maxBytes,
+                                pretty: pretty && options.outputDir != nil)
+        let store: Store?
+        do {
+            store = try options.sqlite.map { try Store(path: $0) }
+        } catch {
+            Console.error("\(options.sqlite!): cannot open the database: \(error)")
+            throw ExitStatus.cannotWrite
+        }
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { BulkCommand.interrupted.set() }
+        source.resume()
+        defer { source.cancel(); signal(SIGINT, SIG_DFL) }
+
+        let progress = Progress(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+        var failures: [BulkFailure] = []
+        var done = 0
+        var pending: [BulkOutcome] = []
+        let out = FileHandle.standardOutput
+        func flushStore() throws {
+            guard let store, !pending.isEmpty else { return }
+            do { try store.write(pending) } catch {
+                Console.error("\(options.sqlite!): cannot write: \(error)")
+                throw ExitStatus.cannotWrite
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+        let inputs = try self.inputs(store: store)
+        try runner.run(inputs, shouldStop: { BulkCommand.interrupted.isSet }) { item, outcome, bytes in
+            done += 1
+            progress.update(files: done, bytes: bytes, failed: failures.count)
+            switch outcome {
+            case .document(let doc, let json):
+                // Emitter's JSON ends with one newline: a JSONL line as it is.
+                if options.jsonl || options.jsonlInput != nil {
+                    try write(out, pretty && options.outputDir != nil ? Emitter.json(doc) : json, newline: false)
+                }
+                if let dir = options.outputDir, case .file(let path, _) = item {
+                    try writeAtomically(json, to: outputPath(for: path, in: dir))
+                }
+            case .failure(let failure):
+                failures.append(failure)
+                Console.error("\(failure.path): \(failure.message)")
+                if options.jsonl || options.jsonlInput != nil {
+                    let record = try JSONEncoder.sorted.encode(ErrorRecord(path: failure.path, error: .init(code: failure.code, message: failure.message)))
+                    try write(out, record, newline: true)
+                }
+            }
+            if store != nil {
+                pending.append(outcome)
+                if pending.count >= 200 { try flushStore() }
+            }
+        }
+        try flushStore()
+        progress.finish()
+        let skipped = skippedCount.count
+        let interrupted = BulkCommand.interrupted.isSet
+        if !options.quiet || !failures.isEmpty || interrupted {
+            Console.error("\(done) input\(done == 1 ? "" : "s") read, \(done - failures.count) extracted, \(failures.count) failed"
+                          + (skipped > 0 ? ", \(skipped) already stored" : "") + (interrupted ? "; interrupted" : ""), prefix: false)
+        }
+        if interrupted { throw ExitCode(130) }
+        if !failures.isEmpty { throw ExitStatus.checkFailed }
+    }
+
+    /// The inputs, in order: folders walked, --files-from lines, or --jsonl-input records.
+    func inputs(store: Store?) throws -> AnySequence<BulkInput> {
+        var sequence: AnySequence<BulkInput>
+        if let jsonlInput = options.jsonlInput {
+            sequence = AnySequence(JSONLInput(path: jsonlInput))
+        } else if let list = options.filesFrom {
+            let lines = LineReader(path: list)
+            sequence = AnySequence(lines.lazy.filter { !$0.isEmpty }.flatMap { Archive(roots: [$0]) })
+        } else {
+            sequence = AnySequence(Archive(roots: paths))
+        }
+        guard let store, options.resume else { return sequence }
+        // --resume: documents whose bytes are stored already are not read again.
+        let counter = skippedCount
+        return AnySequence(sequence.lazy.filter { input in
+            guard case .file(let path, _) = input, let data = FileManager.default.contents(atPath: path) else { return true }
+            let stored = (try? store.contains(sha256: Loader.sha256(Array(data)))) ?? false
+            if stored { counter.add() }
+            return !stored
+        })
+    }
+
+    /// Inputs skipped by --resume.
+    let skippedCount = Counter()
+
+    final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func add() { lock.lock(); value += 1; lock.unlock() }
+        var count: Int { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
+    func outputPath(for input: String, in dir: String) -> String {
+        var relative = input
+        for root in paths.sorted(by: { $0.count > $1.count }) where input.hasPrefix(root) {
+            relative = String(input.dropFirst(root.count))
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), !isDirectory.boolValue {
+                relative = (root as NSString).lastPathComponent
+            }
+            break
+        }
+        while relative.hasPrefix("/") { relative.removeFirst() }
+        if relative.hasPrefix("../") || relative.isEmpty { relative = (input as NSString).lastPathComponent }
+        return ((dir as NSString).appendingPathComponent(relative) as NSString).deletingPathExtension + ".json"
+    }
+
+    /// Written beside the target and renamed into place: a reader never sees half a file.
+    func writeAtomically(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            Console.error("\(path): cannot write: \(error.localizedDescription)")
+            throw ExitStatus.cannotWrite
+        }
+    }
+
+    func write(_ handle: FileHandle, _ data: Data, newline: Bool) throws {
+        do {
+            try handle.write(contentsOf: newline ? data + Data("\n".utf8) : data)
+        } catch {
+            Console.error("cannot write the output: \(error.localizedDescription)")
+            throw ExitStatus.cannotWrite
+        }
+    }
+
+    struct ErrorRecord: Encodable {
+        struct Detail: Encodable { var code: String; var message: String }
+        var path: String
+        var error: Detail
+    }
+}
+
+extension JSONEncoder {
+    static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+}
+
+/// Lines of a file or of standard input, read as they come.
+struct LineReader: Sequence {
+    let path: String
+    func makeIterator() -> AnyIterator<String> {
+        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+        var buffer = Data()
+        var finished = handle == nil
+        return AnyIterator {
+            while true {
+                if let nl = buffer.firstIndex(of: 0x0A) {
+                    let line = buffer[buffer.startIndex..<nl]
+                    buffer.removeSubrange(buffer.startIndex...nl)
+                    return String(decoding: line, as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+                }
+                if finished {
+                    guard !buffer.isEmpty else { return nil }
+                    defer { buffer.removeAll() }
+                    return String(decoding: buffer, as: UTF8.self)
+                }
+                let chunk = handle!.readData(ofLength: 1 << 16)
+                if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
+            }
+        }
+    }
+}
+
+/// `{"id": …, "text": …}` lines; a line that is not such a record becomes a failed input.
+struct JSONLInput: Sequence {
+    let path: String
+    struct Record: Decodable { var id: String; var text: String }
+    func makeIterator() -> AnyIterator<BulkInput> {
+        let lines = LineReader(path: path).makeIterator()
+        var number = 0
+        return AnyIterator {
+            while let line = lines.next() {
+                number += 1
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                if let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)) {
+                    return .inline(id: record.id, text: record.text)
+                }
+                return .invalid(name: "\(path == "-" ? "stdin" : path):\(number)",
+                                message: "not a JSON object with string fields \"id\" and \"text\"; fix the line")
+            }
+            return nil
+        }
+    }
+}
+
+/// A progress line on a terminal: files, files/s, MB/s and, where known, nothing more.
+final class Progress {
+    let enabled: Bool
+    let start = Date()
+    var files = 0
+    var bytes = 0
+    var last = Date.distantPast
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    func update(files: Int, bytes: Int, failed: Int) {
+        self.files = files
+        self.bytes += bytes
+        guard enabled, Date().timeIntervalSince(last) > 0.2 else { return }
+        last = Date()
+        let seconds = max(Date().timeIntervalSince(start), 0.001)
+        let line = String(format: "\r%d files, %d failed, %.1f files/s, %.2f MB/s   ", files, failed,
+                          Double(files) / seconds, Double(self.bytes) / 1_000_000 / seconds)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
