@@ -76,10 +76,10 @@ import Testing
         #expect(r.stderr == "minutes: no-such-minutes.txt: no such file; check the path\n")
     }
 
-    @Test func folderInsteadOfFile() throws {
+    @Test func aFolderNeedsAnOutput() throws {
         let r = try run("extract", ["Corpus"], in: Self.root)
-        #expect(r.status == 66)
-        #expect(r.stderr == "minutes: Corpus: is a folder; give one minutes file (to score a folder of corpus files, use minutes evaluate)\n")
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("several inputs need somewhere to go: --output-dir DIR, --jsonl or --sqlite FILE"))
     }
 
     @Test func binaryFileIsRefused() throws {

@@ -6,15 +6,19 @@ struct PersonName: Equatable, Sendable {
     let text: String
     let tokens: [String]
 
+    /// The last word, folded for comparison ("O’Neill" = "O'Neill", case ignored).
+    let surnameKey: String
+    /// The first given name, folded, where written out.
+    let givenKey: String?
+
     init?(_ raw: String) {
         let tokens = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
         guard !tokens.isEmpty else { return nil }
         self.tokens = tokens
         text = tokens.joined(separator: " ")
+        surnameKey = Self.fold(tokens.last!)
+        givenKey = tokens.count > 1 && !Self.isInitial(tokens[0]) ? Self.fold(tokens[0]) : nil
     }
-
-    /// The last word, folded for comparison ("O’Neill" = "O'Neill", case ignored).
-    var surnameKey: String { Self.fold(tokens.last!) }
 
     /// First letter of the first given name or initial; nil for a surname alone.
     var firstInitial: Character? { tokens.count > 1 ? tokens.first!.first : nil }
@@ -40,7 +44,7 @@ struct PersonName: Equatable, Sendable {
     func compatible(with other: PersonName) -> Bool {
         guard surnameKey == other.surnameKey else { return false }
         if let a = firstInitial, let b = other.firstInitial, a != b { return false }
-        if hasGivenName, other.hasGivenName, Self.fold(tokens[0]) != Self.fold(other.tokens[0]) { return false }
+        if let a = givenKey, let b = other.givenKey, a != b { return false }
         return true
     }
 
@@ -56,6 +60,6 @@ struct PersonName: Equatable, Sendable {
     }
 
     static func fold(_ s: String) -> String {
-        s.lowercased().replacingOccurrences(of: "’", with: "'")
+        String(s.lowercased().map { $0 == "’" ? "'" : $0 })
     }
 }
