@@ -1,4 +1,5 @@
 import ArgumentParser
+import MinutesText
 import Foundation
 import MinutesRules
 
@@ -7,7 +8,7 @@ public struct RulesCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List the rules, or run every rule's examples.",
-        subcommands: [Test.self, List.self],
+        subcommands: [Test.self, List.self, Profile.self],
         defaultSubcommand: List.self
     )
 
@@ -62,6 +63,49 @@ public struct RulesCommand: ParsableCommand {
             for rule in try rules.book().rules {
                 try Console.write("\(rule.id)\t\(rule.yields.rawValue)\t\(rule.file):\(rule.line)\n    \(rule.description)\n")
             }
+        }
+    }
+
+    /// `minutes rules profile FILE`
+    public struct Profile: ParsableCommand {
+        public static let configuration = CommandConfiguration(
+            commandName: "profile",
+            abstract: "Time each rule's search over a whole file, slowest first (to find the rule that slows a run).",
+            discussion: """
+                Runs every rule over the whole normalised text of FILE (as if it searched
+                everywhere; in a real run some rules only search parts of it) and prints the
+                milliseconds each took and its matches.
+
+                EXAMPLES
+                  minutes rules profile minutes.txt | head
+                """
+        )
+
+        @Argument(help: ArgumentHelp("A minutes file.", valueName: "file"))
+        var file: String
+
+        @OptionGroup var input: InputOptions
+        @OptionGroup var rules: RulesOptions
+
+        public init() {}
+
+        public func run() throws {
+            let book = try rules.book()
+            let loaded = try input.load(file)
+            let text = Normalizer.normalize(loaded.text, format: loaded.source.format)
+            var rows: [(ms: Double, rule: Rule, count: Int)] = []
+            for rule in book.rules where rule.yields != .fragment {
+                let start = DispatchTime.now()
+                let count = (try? rule.matches(in: text).count) ?? -1
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+                rows.append((ms, rule, count))
+            }
+            let total = rows.map(\.ms).reduce(0, +)
+            var out = String(format: "%.1f ms in all over %d scalars\n", total, text.count)
+            for row in rows.sorted(by: { $0.ms > $1.ms }) {
+                out += String(format: "%8.2f ms %6d  %@\n", row.ms, row.count, row.rule.id)
+            }
+            try Console.write(out)
         }
     }
 }

@@ -13,6 +13,9 @@ public struct Rule: Sendable {
     /// Higher runs first where rules of a dimension compete for the same text.
     public let priority: Int
     public let examples: [RuleExample]
+    /// Lower-case words one of which every match contains (`triggers:`); the
+    /// pattern then searches only the lines around them. Empty: everywhere.
+    public let triggers: [[UInt8]]
     /// Where the rule is defined, for messages.
     public let file: String
     public let line: Int
@@ -20,7 +23,17 @@ public struct Rule: Sendable {
     /// Every match of the rule inside `range` (normalised scalars) of `text`, with its value.
     public func matches(in text: NormalizedText, range: Range<Int>? = nil) throws(PatternLimitExceeded) -> [RuleMatch] {
         let bytes = text.byteRange(scalars: range ?? 0..<text.count)
-        return try pattern.matches(in: text.utf8, range: bytes).map { m in
+        var found: [PatternMatch]
+        if triggers.isEmpty {
+            found = try pattern.matches(in: text.utf8, range: bytes)
+        } else {
+            // Only the lines around a trigger word can hold a match.
+            found = []
+            for window in text.windows(around: triggers, in: bytes, reach: 400) {
+                found += try pattern.matches(in: text.utf8, range: window)
+            }
+        }
+        return found.map { m in
             var groupRanges: [String: Range<Int>] = [:]
             var groupTexts: [String: String] = [:]
             for (name, byteRange) in m.groups {

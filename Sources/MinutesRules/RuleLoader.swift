@@ -6,7 +6,7 @@ import Yams
 /// front. Problems are collected, each with file, line and reason.
 enum RuleLoader {
     static let dimensions: Set<String> = ["meeting", "items", "amounts", "attendance", "people", "decisions", "actions", "dates"]
-    static let ruleKeys: Set<String> = ["id", "description", "pattern", "flags", "yields", "set", "priority", "examples"]
+    static let ruleKeys: Set<String> = ["id", "description", "pattern", "flags", "yields", "set", "priority", "triggers", "examples"]
     static let requiredRuleKeys = ["id", "description", "pattern", "yields", "examples"]
     static let exampleKeys: Set<String> = ["text", "expect"]
     static let flagNames: [String: Pattern.Options] = [
@@ -110,6 +110,14 @@ enum RuleLoader {
         if yields == .fragment, source.contains("(?<") || source.contains("(?P<") || source.contains("(?'") {
             return fail(patternNode, "rule \(id): a fragment has no named groups; the rules that call it name theirs")
         }
+        var triggers: [[UInt8]] = []
+        if let t = fields["triggers"] {
+            guard let words = t.sequence?.compactMap(\.string), !words.isEmpty,
+                  words.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }) else {
+                return fail(t, "rule \(id): triggers is a list of words in plain ASCII, e.g. [undertook, agreed to]")
+            }
+            triggers = words.map { Array($0.lowercased().utf8) }
+        }
         let pattern: Pattern
         do {
             // A fragment is tested (and used alone) at the start of a text; any pattern may call it as (?&name).
@@ -138,7 +146,7 @@ enum RuleLoader {
             return fail(fields["examples"], "rule \(id): give at least one example that must match (expect: {…}) and one that must not (expect: none)")
         }
         return Rule(id: id, dimension: dimension, description: description, pattern: pattern, yields: yields,
-                    settings: settings, priority: priority, examples: examples, file: path, line: line)
+                    settings: settings, priority: priority, examples: examples, triggers: triggers, file: path, line: line)
     }
 
     private static func parseExample(_ node: Node, rule: String, path: String, errors: inout [RuleError]) -> RuleExample? {

@@ -16,6 +16,8 @@ public struct NormalizedText: Sendable {
     let scalarAtByte: [Int32]
     /// Byte offset at which each scalar starts (plus the end).
     let byteAtScalar: [Int32]
+    /// `utf8` with ASCII letters in lower case, for finding a rule's trigger words.
+    public let lowerUTF8: [UInt8]
 
     init(source: SourceText, mapped: [MappedScalar]) {
         self.source = source
@@ -38,6 +40,7 @@ public struct NormalizedText: Sendable {
         byteAt.append(Int32(bytes.count))
         scalarAt.append(Int32(mapped.count))
         utf8 = bytes
+        lowerUTF8 = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
         scalarAtByte = scalarAt
         byteAtScalar = byteAt
     }
@@ -47,6 +50,39 @@ public struct NormalizedText: Sendable {
     /// Scalar range of a byte range of `utf8`.
     public func scalarRange(bytes: Range<Int>) -> Range<Int> {
         Int(scalarAtByte[bytes.lowerBound])..<Int(scalarAtByte[bytes.upperBound])
+    }
+
+    /// The stretches of `range` (bytes) around each occurrence of any of
+    /// `words` (lower case ASCII), widened by `reach` bytes and out to whole
+    /// lines, merged. A rule with trigger words only searches these.
+    public func windows(around words: [[UInt8]], in range: Range<Int>, reach: Int) -> [Range<Int>] {
+        var hits: [Range<Int>] = []
+        for word in words where !word.isEmpty {
+            let first = word[0]
+            var i = range.lowerBound
+            let last = range.upperBound - word.count
+            while i <= last {
+                if lowerUTF8[i] == first, lowerUTF8[i..<(i + word.count)].elementsEqual(word) {
+                    var lo = max(range.lowerBound, i - reach), hi = min(range.upperBound, i + word.count + reach)
+                    while lo > range.lowerBound, utf8[lo - 1] != 0x0A { lo -= 1 }
+                    while hi < range.upperBound, utf8[hi] != 0x0A { hi += 1 }
+                    hits.append(lo..<hi)
+                    i = hi
+                } else {
+                    i += 1
+                }
+            }
+        }
+        hits.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for h in hits {
+            if let last = merged.last, h.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, h.upperBound)
+            } else {
+                merged.append(h)
+            }
+        }
+        return merged
     }
 
     /// Byte range of a scalar range.

@@ -81,10 +81,14 @@ public final class Pattern: @unchecked Sendable {
         let length = range.count
         let data = pcre2_match_data_create_from_pattern_8(code, nil)
         defer { pcre2_match_data_free_8(data) }
+        // The subject is checked as UTF-8 once; checking it again at every match
+        // would make a search quadratic in the text's length.
+        var options: UInt32 = 0
         while position <= length {
             let rc = subject.withUnsafeBufferPointer { buf in
-                pcre2_match_8(code, buf.baseAddress! + range.lowerBound, length, position, 0, data, context)
+                pcre2_match_8(code, buf.baseAddress! + range.lowerBound, length, position, options, data, context)
             }
+            options = UInt32(PCRE2_NO_UTF_CHECK)
             if rc == PCRE2_ERROR_NOMATCH { break }
             if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
                 || rc == PCRE2_ERROR_HEAPLIMIT

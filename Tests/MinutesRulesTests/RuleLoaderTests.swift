@@ -34,7 +34,7 @@ import Testing
 
     @Test func unknownKey() {
         let yaml = Self.good.replacingOccurrences(of: "  yields: money", with: "  yields: money\n  colour: blue")
-        #expect(errors(yaml) == ["Rules/amounts/test.yaml:5: unknown key 'colour'; a rule has only description, examples, flags, id, pattern, priority, set, yields"])
+        #expect(errors(yaml) == ["Rules/amounts/test.yaml:5: unknown key 'colour'; a rule has only description, examples, flags, id, pattern, priority, set, triggers, yields"])
     }
 
     @Test func missingField() {
