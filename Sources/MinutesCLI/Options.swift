@@ -32,12 +32,21 @@ struct ContextOptions: ParsableArguments {
     var body: String?
 
     func validate() throws {
-        if let date = meetingDate, date.wholeMatch(of: /\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])/) == nil {
+        if let date = meetingDate, !ContextOptions.isISODate(date) {
             throw ValidationError("--meeting-date takes a date as YYYY-MM-DD, e.g. --meeting-date 2017-09-22 (got '\(date)')")
         }
     }
 
     var context: Context { Context(meetingDate: meetingDate, body: body) }
+
+    /// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
+    static func isISODate(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
+        return (1...12).contains(m) && (1...31).contains(d)
+    }
 }
 
 /// How the input is read.

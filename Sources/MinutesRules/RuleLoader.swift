@@ -15,7 +15,7 @@ enum RuleLoader {
 
     /// Parses one file's contents. `path` is how messages name the file; its
     /// parent folder names the dimension.
-    static func load(path: String, contents: String, definitions: String = "", into rules: inout [Rule], errors: inout [RuleError]) {
+    static func load(path: String, contents: String, definitions: Definitions = Definitions(), into rules: inout [Rule], errors: inout [RuleError]) {
         let dimension = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
         guard dimensions.contains(dimension) else {
             errors.append(RuleError(file: path, line: 1, reason: "rule files live in Rules/<dimension>/, and '\(dimension)' is not one of \(dimensions.sorted().joined(separator: ", "))"))
@@ -23,7 +23,7 @@ enum RuleLoader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: contents)
+            root = try Yams.compose(yaml: contents, Resolver.basic)
         } catch let error as YamlError {
             errors.append(RuleError(file: path, line: yamlLine(error), reason: "not valid YAML: \(yamlReason(error))"))
             return
@@ -42,7 +42,7 @@ enum RuleLoader {
         }
     }
 
-    private static func parseRule(_ node: Node, path: String, dimension: String, definitions: String, errors: inout [RuleError]) -> Rule? {
+    private static func parseRule(_ node: Node, path: String, dimension: String, definitions: Definitions, errors: inout [RuleError]) -> Rule? {
         let line = node.mark?.line ?? 1
         func fail(_ at: Node?, _ reason: String) -> Rule? {
             errors.append(RuleError(file: path, line: at?.mark?.line ?? line, reason: reason))
@@ -60,7 +60,7 @@ enum RuleLoader {
         for key in requiredRuleKeys where fields[key] == nil {
             return fail(node, "rule is missing '\(key)'")
         }
-        guard let id = fields["id"]?.string, id.wholeMatch(of: /[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+/) != nil else {
+        guard let id = fields["id"]?.string, isRuleID(id) else {
             return fail(fields["id"], "id must look like 'dimension.name' in lower case, e.g. 'amount.gbp-suffix'")
         }
         guard let description = fields["description"]?.string, !description.isEmpty else {
@@ -122,7 +122,7 @@ enum RuleLoader {
         do {
             // A fragment is tested (and used alone) at the start of a text; any pattern may call it as (?&name).
             let body = yields == .fragment ? "^(?:\(source))" : source
-            pattern = try Pattern(source.contains("(?&") || yields == .fragment ? body + definitions : body, options: options)
+            pattern = try Pattern(body + definitions.block(for: source), options: options)
         } catch {
             errors.append(RuleError(
                 file: path, line: patternLine(patternNode, source: source, offset: error.offset),
@@ -172,19 +172,53 @@ enum RuleLoader {
         var expect: [String: String] = [:]
         for (key, value) in expectMap {
             guard let name = key.string, let v = value.string else { return fail(key, "expect fields are plain values") }
-            expect[name] = value.tag.description.hasSuffix(":null") ? "" : v
+            expect[name] = v == "null" || v == "~" ? "" : v
         }
         return RuleExample(text: text, expect: expect, line: line)
     }
 
-    /// The `(?(DEFINE)…)` block of every fragment rule in `files`, appended to the
-    /// patterns that call one. A fragment from outside `overridable` replaces a
-    /// bundled one with the same id.
+    /// The fragments of a rule book by the name patterns call them by.
+    struct Definitions {
+        var patterns: [String: String] = [:]
+
+        /// The `(?(DEFINE)…)` block of the fragments `source` calls, and those they call.
+        func block(for source: String) -> String {
+            var needed: [String] = []
+            var queue = Definitions.calls(in: source)
+            while let name = queue.popLast() {
+                guard !needed.contains(name), let pattern = patterns[name] else { continue }
+                needed.append(name)
+                queue += Definitions.calls(in: pattern)
+            }
+            guard !needed.isEmpty else { return "" }
+            return "(?(DEFINE)" + needed.sorted().map { "(?<\($0)>\(patterns[$0]!))" }.joined() + ")"
+        }
+
+        /// Names in `(?&name)`.
+        static func calls(in pattern: String) -> [String] {
+            var out: [String] = []
+            let bytes = Array(pattern.utf8)
+            var i = 0
+            while i + 3 < bytes.count {
+                if bytes[i] == 0x28, bytes[i + 1] == 0x3F, bytes[i + 2] == 0x26 {  // "(?&"
+                    var j = i + 3
+                    while j < bytes.count, bytes[j] != 0x29 { j += 1 }
+                    out.append(String(decoding: bytes[(i + 3)..<j], as: UTF8.self))
+                    i = j
+                }
+                i += 1
+            }
+            return out
+        }
+    }
+
+    /// Every fragment rule in `files`, called by other patterns as `(?&name)`.
+    /// A fragment from outside `overridable` replaces a bundled one with the same id.
     static func definitions(in files: [(path: String, contents: String)], overridable: Set<String>,
-                            errors: inout [RuleError]) -> String {
+                            errors: inout [RuleError]) -> Definitions {
         var fragments: [(id: String, name: String, pattern: String, path: String)] = []
-        for file in files {
-            guard let root = try? Yams.compose(yaml: file.contents), case .sequence(let list) = root else { continue }
+        for file in files where file.contents.utf8.contains(0x66) && file.contents.contains("yields: fragment") {
+            guard let root = try? Yams.compose(yaml: file.contents, Resolver.basic), case .sequence(let list) = root else { continue }
             for node in list {
                 guard case .mapping(let map) = node, map["yields"]?.string == Yield.fragment.rawValue,
                       let id = map["id"]?.string, let pattern = map["pattern"]?.string else { continue }
@@ -203,8 +237,16 @@ enum RuleLoader {
                 fragments.append((id, name, pattern, file.path))
             }
         }
-        guard !fragments.isEmpty else { return "" }
-        return "(?(DEFINE)" + fragments.map { "(?<\($0.name)>\($0.pattern))" }.joined() + ")"
+        return Definitions(patterns: Dictionary(fragments.map { ($0.name, $0.pattern) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// `dimension.name`: lower-case letters, digits and hyphens, parts joined by full stops.
+    static func isRuleID(_ id: String) -> Bool {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let first = parts[0].first, first.isASCII, first.isLowercase else { return false }
+        return parts.allSatisfy { part in
+            !part.isEmpty && part.first != "-" && part.allSatisfy { ($0.isASCII && $0.isLowercase) || $0.isASCII && $0.isNumber || $0 == "-" }
+        }
     }
 
     /// `people.role-word` is called as `(?&role_word)`.
