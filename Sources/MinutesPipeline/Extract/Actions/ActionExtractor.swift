@@ -44,7 +44,8 @@ struct ActionExtractor: Extractor {
 
     func extract(from page: Page, into document: inout MinutesDocument) {
         var diagnostics: [Diagnostic] = []
-        let calendar = Calendar(meetingDate: document.meeting.date, nextMeeting: nextMeeting(page, document.meeting.date, &diagnostics))
+        let calendar = Calendar(meetingDate: document.meeting.date,
+                                nextMeeting: DateExtractor.meetingDate(nextMeetingRules, page, document.meeting.date, after: true, &diagnostics))
         var found: [Found] = []
         /// Cells of action logs: their text is read as the log's, not as sentences.
         var tables: [Range<Int>] = []
@@ -294,24 +295,7 @@ struct ActionExtractor: Extractor {
         return calendar.value(of: value.fields, future: true)
     }
 
-    /// The date the document gives for the next meeting, after the meeting itself.
-    func nextMeeting(_ page: Page, _ meetingDate: String?, _ diagnostics: inout [Diagnostic]) -> String? {
-        let calendar = Calendar(meetingDate: meetingDate, nextMeeting: nil)
-        for rule in nextMeetingRules {
-            for m in page.matches(rule, diagnostics: &diagnostics) {
-                guard case .success(let value) = m.value, let date = calendar.value(of: value.fields, future: true).value,
-                      date.count == 10, meetingDate.map({ date > $0 }) ?? true else { continue }
-                return date
-            }
-        }
-        return nil
-    }
-
     // MARK: Owners
-
-    static func isInitials(_ word: Substring) -> Bool {
-        word.count >= 2 && word.count <= 4 && word.allSatisfy { $0.isUppercase && $0.isLetter }
-    }
 
     /// "VH/JS", "Cllrs Cole and Bhatt", "Chair and Vice-Chair" → one owner each.
     static func split(_ text: String) -> [String] {
@@ -336,14 +320,11 @@ struct ActionExtractor: Extractor {
     /// The person an owner names: initials given or made from names, or a name;
     /// roles and teams are not people. Initials that fit nobody are reported.
     func person(_ text: String, _ roster: Roster, _ people: [Person], span: Span, _ diagnostics: inout [Diagnostic]) -> String? {
-        let isInitials = text.count >= 2 && text.count <= 4 && text.allSatisfy { $0.isUppercase && $0.isLetter }
-        if isInitials {
+        if PersonName.isInitials(Substring(text)) {
             switch roster.resolve(initials: text) {
             case .person(let i): return people[i].id
             case .ambiguous(let fits):
-                diagnostics.append(Diagnostic(code: .personAmbiguous, severity: .warning,
-                    message: "action owner '\(text)' could be \(fits.map { people[$0].name }.joined(separator: " or ")); it is left unresolved",
-                    span: span))
+                diagnostics.append(roster.ambiguity(text, fits, what: "action owner ", span: span, rule: nil))
                 return nil
             case .unknown:
                 if Self.roleInitials.contains(text) { return nil }
@@ -372,7 +353,7 @@ struct ActionExtractor: Extractor {
         let opening = page.text.text(sentence.lowerBound..<k)
         let subject = opening.hasPrefix("The ") ? String(opening.dropFirst(4)) : opening
         // "VH said that she would …": initials as the subject.
-        if let first = subject.split(separator: " ").first, ActionExtractor.isInitials(first) { return String(first) }
+        if let first = subject.split(separator: " ").first, PersonName.isInitials(first) { return String(first) }
         for rule in ownerRoleRules {
             if let m = try? rule.pattern.matches(in: subject).first, !m.text.isEmpty { return m.text }
         }

@@ -334,7 +334,7 @@ private struct State {
         // Table rows: a cell of initials, a cell naming the status, then role and body.
         var cells: [String] = []
         for cell in outside.split(separator: "\t").map({ Clean.entryTail(String($0)) }) where !cell.isEmpty {
-            if cell.count >= 2, cell.count <= 4, cell.allSatisfy({ $0.isUppercase && $0.isLetter }) {
+            if PersonName.isInitials(Substring(cell)) {
                 entry.initials = entry.initials ?? cell
             } else if let (_, status) = extractor.headingStatus(cell) {
                 entry.status = status
@@ -373,7 +373,7 @@ private struct State {
     mutating func readNote(_ range: Range<Int>, _ entry: inout Entry, _ refs: [Mention]) {
         let note = Clean.entryTail(page.text.text(range))
         guard !note.isEmpty else { return }
-        if note.count >= 2, note.count <= 4, note.allSatisfy({ $0.isUppercase && $0.isLetter }) {
+        if PersonName.isInitials(Substring(note)) {
             entry.initials = note
             return
         }
@@ -381,11 +381,11 @@ private struct State {
         let lower = note.lowercased()
         let ref = refs.first { range.contains($0.range.lowerBound) }
         let words = note.split(separator: " ")
-        let initials = words.count == 2 && Self.isInitials(words[1])
+        let initials = words.count == 2 && PersonName.isInitials(words[1])
         if lower.contains("substitut") || (lower.hasPrefix("for ") && (ref != nil || initials)) {
             entry.status = .substitute
             entry.substituteFor = ref
-            if ref == nil, let last = words.last, Self.isInitials(last) { entry.substituteInitials = String(last) }
+            if ref == nil, let last = words.last, PersonName.isInitials(last) { entry.substituteInitials = String(last) }
             return
         }
         for rule in extractor.timeRules {
@@ -421,10 +421,6 @@ private struct State {
         return out
     }
 
-    static func isInitials(_ word: Substring) -> Bool {
-        word.count >= 2 && word.count <= 4 && word.allSatisfy { $0.isUppercase && $0.isLetter }
-    }
-
     /// "– deputising for GL", "Deputising for Beth Carrow": who a listed person stands in for.
     mutating func readSubstituteNote(_ tail: Range<Int>, _ entry: inout Entry) {
         for rule in extractor.substitutionRules {
@@ -432,7 +428,7 @@ private struct State {
                 guard let target = m.groups["for"] else { continue }
                 entry.status = .substitute
                 let text = page.text.text(target)
-                if Self.isInitials(Substring(text)) {
+                if PersonName.isInitials(Substring(text)) {
                     entry.substituteInitials = text
                 } else {
                     entry.substituteFor = mentions(in: target, list: true).first
@@ -552,11 +548,7 @@ private struct State {
     mutating func ambiguityChecked(_ lookup: Roster.Lookup, _ mention: Mention) -> Roster.Lookup {
         if case .ambiguous(let fits) = lookup {
             let written = page.original(mention.range)
-            let names = fits.map { roster.entries[$0].name.text }
-            diagnostics.append(Diagnostic(
-                code: .personAmbiguous, severity: .warning,
-                message: "'\(written.text)' could be \(names.joined(separator: " or ")); it is left unresolved",
-                span: written.span, rule: mention.rule))
+            diagnostics.append(roster.ambiguity(written.text, fits, span: written.span, rule: mention.rule))
         }
         return lookup
     }
@@ -570,10 +562,7 @@ private struct State {
                     records[pending.person] = record
                 }
             case .ambiguous(let fits):
-                diagnostics.append(Diagnostic(
-                    code: .personAmbiguous, severity: .warning,
-                    message: "'\(pending.initials)' could be \(fits.map { roster.entries[$0].name.text }.joined(separator: " or ")); it is left unresolved",
-                    span: pending.span, rule: pending.rule))
+                diagnostics.append(roster.ambiguity(pending.initials, fits, span: pending.span, rule: pending.rule))
             case .unknown:
                 break
             }

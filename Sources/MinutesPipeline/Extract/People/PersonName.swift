@@ -54,6 +54,11 @@ struct PersonName: Equatable, Sendable {
         return other.tokens.count > tokens.count ? other : self
     }
 
+    /// "VH", "RB", "EJGH": two to four capitals standing for a name.
+    static func isInitials(_ word: Substring) -> Bool {
+        word.count >= 2 && word.count <= 4 && word.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+
     static func isInitial(_ token: String) -> Bool {
         let letters = token.filter { $0 != "." }
         return letters.count == 1 && letters.first!.isUppercase

@@ -88,3 +88,12 @@ struct Roster {
         return (people, ids)
     }
 }
+
+extension Roster {
+    /// The finding for a name or initials that fit several people: not guessed, reported.
+    func ambiguity(_ written: String, _ fits: [Int], what: String = "", span: Span?, rule: String?) -> Diagnostic {
+        Diagnostic(code: .personAmbiguous, severity: .warning,
+                   message: "\(what)'\(written)' could be \(fits.map { entries[$0].name.text }.joined(separator: " or ")); it is left unresolved",
+                   span: span, rule: rule)
+    }
+}
