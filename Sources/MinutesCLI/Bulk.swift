@@ -78,7 +78,11 @@ struct BulkCommand {
         source.resume()
         defer { source.cancel(); signal(SIGINT, SIG_DFL) }
 
-        let progress = Progress(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+        let showProgress = !options.quiet && isatty(STDERR_FILENO) == 1
+        // Folders are counted first (names only) so the progress line can give an ETA.
+        let total: Int? = showProgress && options.filesFrom == nil && options.jsonlInput == nil
+            ? Archive(roots: paths).reduce(0) { n, _ in n + 1 } : nil
+        let progress = Progress(enabled: showProgress, total: total)
         var failures: [BulkFailure] = []
         var done = 0
         var pending: [BulkOutcome] = []
@@ -260,16 +264,19 @@ struct JSONLInput: Sequence {
     }
 }
 
-/// A progress line on a terminal: files, files/s, MB/s and, where known, nothing more.
+/// A progress line on a terminal: files, files/s, MB/s and, where the number
+/// of inputs is known, the time left.
 final class Progress {
     let enabled: Bool
+    let total: Int?
     let start = Date()
     var files = 0
     var bytes = 0
     var last = Date.distantPast
 
-    init(enabled: Bool) {
+    init(enabled: Bool, total: Int? = nil) {
         self.enabled = enabled
+        self.total = total
     }
 
     func update(files: Int, bytes: Int, failed: Int) {
@@ -278,8 +285,13 @@ final class Progress {
         guard enabled, Date().timeIntervalSince(last) > 0.2 else { return }
         last = Date()
         let seconds = max(Date().timeIntervalSince(start), 0.001)
-        let line = String(format: "\r%d files, %d failed, %.1f files/s, %.2f MB/s   ", files, failed,
-                          Double(files) / seconds, Double(self.bytes) / 1_000_000 / seconds)
+        var line = String(format: "\r%d%@ files, %d failed, %.1f files/s, %.2f MB/s", files, total.map { " of \($0)" } ?? "",
+                          failed, Double(files) / seconds, Double(self.bytes) / 1_000_000 / seconds)
+        if let total, files > 0 {
+            let left = Int(seconds / Double(files) * Double(max(total - files, 0)))
+            line += String(format: ", ETA %d:%02d:%02d", left / 3600, left / 60 % 60, left % 60)
+        }
+        line += "   "
         FileHandle.standardError.write(Data(line.utf8))
     }
 
