@@ -71,6 +71,20 @@ struct Page {
     let text: NormalizedText
     let tree: Block
     let context: Context
+    /// Paragraphs, list entries and table cells, innermost first where they nest,
+    /// sorted by start: where a sentence is looked for.
+    let textBlocks: [Range<Int>]
+
+    init(text: NormalizedText, tree: Block, context: Context) {
+        self.text = text
+        self.tree = tree
+        self.context = context
+        var blocks: [Range<Int>] = []
+        tree.walk { block in
+            if [.paragraph, .listItem, .cell].contains(block.kind) { blocks.append(block.range) }
+        }
+        textBlocks = blocks.sorted { ($0.lowerBound, $0.count) < ($1.lowerBound, $1.count) }
+    }
 
     var source: SourceText { text.source }
 

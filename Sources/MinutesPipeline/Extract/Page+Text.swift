@@ -19,10 +19,20 @@ extension Page {
 
     /// The innermost paragraph, list entry or table cell holding `k`, or its line.
     func textBlock(at k: Int) -> Range<Int> {
+        // The blocks starting at or before k, latest first; the smallest that holds k.
+        var first = 0, end = textBlocks.count
+        while first < end {
+            let mid = (first + end) / 2
+            if textBlocks[mid].lowerBound <= k { first = mid + 1 } else { end = mid }
+        }
         var best: Range<Int>?
-        tree.walk { block in
-            guard [.paragraph, .listItem, .cell].contains(block.kind), block.range.contains(k) else { return }
-            if best == nil || block.range.count < best!.count { best = block.range }
+        var i = first - 1
+        while i >= 0 {
+            let r = textBlocks[i]
+            if r.contains(k), best == nil || r.count < best!.count { best = r }
+            // Blocks nest at most a few deep (paragraphs in a cell); one far before k cannot hold it.
+            if r.upperBound <= k, first - i > 8 { break }
+            i -= 1
         }
         if let best { return best }
         let s = text.scalars
