@@ -105,17 +105,24 @@ struct ActionExtractor: Extractor {
         }
         // An action recorded in a log and also told in the minutes' prose is one
         // action: the log row stands.
-        let logged = found.filter { f in tables.contains { $0.contains(f.range.lowerBound) } }
-            .map { (words: Text.words(page.text.text($0.range)), owners: Set($0.owners)) }
-        found.removeAll { f in
-            guard !tables.contains(where: { $0.contains(f.range.lowerBound) }) else { return false }
-            let words = Text.words(page.text.text(f.range))
-            // The same words, or the same owner and much the same task.
-            return logged.contains { log in
-                let d = Text.dice(log.words, words)
-                return d >= 0.5 || (d >= 0.35 && !log.owners.isEmpty && log.owners == Set(f.owners))
+        let inLog = found.map { f in tables.contains { $0.contains(f.range.lowerBound) } }
+        let logged = zip(found, inLog).filter(\.1).map { f, _ in (words: Text.WordCounts(page.text.text(f.range)), owners: Set(f.owners)) }
+        var kept: [Found] = []
+        for (f, isLog) in zip(found, inLog) {
+            if !isLog {
+                let words = Text.WordCounts(page.text.text(f.range))
+                let owners = Set(f.owners)
+                // The same words, or the same owner and much the same task.
+                let retold = logged.contains { log in
+                    let sameOwner = !log.owners.isEmpty && log.owners == owners
+                    let d = log.words.dice(words, atLeast: sameOwner ? 0.35 : 0.5)
+                    return d >= 0.5 || (sameOwner && d >= 0.35)
+                }
+                if retold { continue }
             }
+            kept.append(f)
         }
+        found = kept
         let roster = Roster(people: document.people)
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         for f in found {
