@@ -41,17 +41,7 @@ import Testing
     }
 
     @Test func aBrokenExampleIsReportedNotPassed() throws {
-        let yaml = """
-        - id: amount.test
-          description: test
-          pattern: '£(?<num>\\d+)(?<mult>k)'
-          yields: money
-          examples:
-            - text: "£5k"
-              expect: {value: 6000}
-            - text: "£5"
-              expect: none
-        """
+        let yaml = RuleLoaderTests.good.replacingOccurrences(of: "expect: {value: 5000}", with: "expect: {value: 6000}")
         let book = try RuleBook.load(files: [("Rules/amounts/test.yaml", yaml)])
         let results = book.checkExamples()
         #expect(results.map(\.failure) == ["value is '5000', expected '6000'", nil])
