@@ -1,3 +1,4 @@
+import Foundation
 import CICU
 import MinutesCore
 
@@ -57,19 +58,24 @@ public struct NormalizedText: Sendable {
     /// lines, merged. A rule with trigger words only searches these.
     public func windows(around words: [[UInt8]], in range: Range<Int>, reach: Int) -> [Range<Int>] {
         var hits: [Range<Int>] = []
-        for word in words where !word.isEmpty {
-            let first = word[0]
-            var i = range.lowerBound
-            let last = range.upperBound - word.count
-            while i <= last {
-                if lowerUTF8[i] == first, lowerUTF8[i..<(i + word.count)].elementsEqual(word) {
-                    var lo = max(range.lowerBound, i - reach), hi = min(range.upperBound, i + word.count + reach)
-                    while lo > range.lowerBound, utf8[lo - 1] != 0x0A { lo -= 1 }
-                    while hi < range.upperBound, utf8[hi] != 0x0A { hi += 1 }
-                    hits.append(lo..<hi)
-                    i = hi
-                } else {
-                    i += 1
+        lowerUTF8.withUnsafeBufferPointer { lower in
+            guard let base = lower.baseAddress else { return }
+            for word in words where !word.isEmpty {
+                var i = range.lowerBound
+                let last = range.upperBound - word.count
+                while i <= last {
+                    // memchr finds the next candidate first byte.
+                    guard let p = memchr(base + i, Int32(word[0]), last - i + 1) else { break }
+                    i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, word, word.count) == 0 {
+                        var lo = max(range.lowerBound, i - reach), hi = min(range.upperBound, i + word.count + reach)
+                        while lo > range.lowerBound, utf8[lo - 1] != 0x0A { lo -= 1 }
+                        while hi < range.upperBound, utf8[hi] != 0x0A { hi += 1 }
+                        hits.append(lo..<hi)
+                        i = hi
+                    } else {
+                        i += 1
+                    }
                 }
             }
         }

@@ -73,6 +73,7 @@ public final class Pattern: @unchecked Sendable {
     }
 
     /// All non-overlapping matches within `range` of `subject` (byte offsets).
+    /// `subject` must be valid UTF-8 and `range` must fall on character boundaries.
     /// `^` and `$` see the range's ends as the subject's ends.
     public func matches(in subject: [UInt8], range: Range<Int>? = nil) throws(PatternLimitExceeded) -> [PatternMatch] {
         let range = range ?? 0..<subject.count
@@ -81,14 +82,14 @@ public final class Pattern: @unchecked Sendable {
         let length = range.count
         let data = pcre2_match_data_create_from_pattern_8(code, nil)
         defer { pcre2_match_data_free_8(data) }
-        // The subject is checked as UTF-8 once; checking it again at every match
-        // would make a search quadratic in the text's length.
-        var options: UInt32 = 0
+        // The subject is valid UTF-8 by construction (it is encoded from Unicode
+        // scalars), so PCRE2 need not check it: checking at every call costs a
+        // pass over the text per rule, and at every match made searches quadratic.
+        let options = UInt32(PCRE2_NO_UTF_CHECK)
         while position <= length {
             let rc = subject.withUnsafeBufferPointer { buf in
                 pcre2_match_8(code, buf.baseAddress! + range.lowerBound, length, position, options, data, context)
             }
-            options = UInt32(PCRE2_NO_UTF_CHECK)
             if rc == PCRE2_ERROR_NOMATCH { break }
             if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
                 || rc == PCRE2_ERROR_HEAPLIMIT
