@@ -24,8 +24,8 @@ public struct BulkFailure: Error, Sendable, Codable, Equatable {
 
 /// Runs the pipeline over many inputs on `jobs` threads and hands the results
 /// to `emit` in input order, so a parallel run writes exactly what a serial
-/// one does. Inputs are read a window at a time: memory stays bounded by the
-/// window, whatever the archive's size.
+/// one does. Inputs are read a window (32 per job) at a time: memory stays
+/// bounded by the window, whatever the archive's size.
 public struct BulkRunner: Sendable {
     public let pipeline: Pipeline
     public let jobs: Int
@@ -46,7 +46,8 @@ public struct BulkRunner: Sendable {
     public func run<S: Sequence>(_ inputs: S, shouldStop: () -> Bool = { false },
                                  emit: (BulkInput, BulkOutcome, Int) throws -> Void) rethrows where S.Element == BulkInput {
         var iterator = inputs.makeIterator()
-        let window = jobs * 8
+        // Large enough that the wait for the slowest document in a window is small.
+        let window = jobs * 32
         while !shouldStop() {
             var batch: [BulkInput] = []
             while batch.count < window, let next = iterator.next() { batch.append(next) }
@@ -61,11 +62,10 @@ public struct BulkRunner: Sendable {
     /// One window, in parallel.
     func process(_ batch: [BulkInput]) -> [(outcome: BulkOutcome, bytes: Int)] {
         let slots = ResultSlots(count: batch.count)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { worker in
-            var i = worker
-            while i < batch.count {
+        // Each thread takes the next document not yet taken, so a long one does not hold up the rest.
+        DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
+            while let i = slots.take() {
                 slots.set(i, one(batch[i]))
-                i += jobs
             }
         }
         return slots.values
@@ -110,7 +110,17 @@ public struct BulkRunner: Sendable {
 /// Results written by several threads, each to its own slot.
 final class ResultSlots: @unchecked Sendable {
     private var storage: [(outcome: BulkOutcome, bytes: Int)?]
+    private var next = 0
     private let lock = NSLock()
+
+    /// The next index no thread has taken, or nil when all are taken.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < storage.count else { return nil }
+        next += 1
+        return next - 1
+    }
 
     init(count: Int) {
         storage = Array(repeating: nil, count: count)
