@@ -117,4 +117,36 @@ import Testing
         let resume = try cli.run("minutes", ["extract", "archive", "--jsonl", "--resume"], in: dir)
         #expect(resume.status == 64)
     }
+
+    @Test func ctrlCStopsCleanlyWithNoHalfWrittenFile() throws {
+        let dir = try cli.temporaryFolder()
+        let seed = try String(contentsOfFile: CLITests.seed, encoding: .utf8)
+        let archive = dir.appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        for i in 0..<150 {
+            try seed.write(to: archive.appendingPathComponent(String(format: "m%03d.txt", i)), atomically: true, encoding: .utf8)
+        }
+        let process = Process()
+        process.executableURL = CLITests.binaries.appendingPathComponent("minutes")
+        process.arguments = ["extract", "archive", "--output-dir", "out", "--jobs", "1", "--quiet"]
+        process.currentDirectoryURL = dir
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        Thread.sleep(forTimeInterval: 1.0)
+        process.interrupt()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)) ?? []
+        #expect(process.terminationStatus == 130)
+        #expect(stderr.hasSuffix("; interrupted\n"))
+        #expect(written.count < 150)
+        // Whatever was written is whole JSON, and no temporary file is left behind.
+        for name in written {
+            #expect(name.hasSuffix(".json"), "\(name)")
+            let data = try Data(contentsOf: dir.appendingPathComponent("out").appendingPathComponent(name))
+            #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(name)")
+        }
+    }
 }

@@ -52,20 +52,26 @@ public struct BulkRunner: Sendable {
             var batch: [BulkInput] = []
             while batch.count < window, let next = iterator.next() { batch.append(next) }
             if batch.isEmpty { break }
-            let results = process(batch)
+            let results = process(batch, shouldStop: shouldStop)
+            // After a stop, only the documents finished before it (in order) are emitted.
             for (input, result) in zip(batch, results) {
                 try emit(input, result.outcome, result.bytes)
             }
+            if results.count < batch.count { break }
         }
     }
 
     /// One window, in parallel.
-    func process(_ batch: [BulkInput]) -> [(outcome: BulkOutcome, bytes: Int)] {
+    func process(_ batch: [BulkInput], shouldStop: () -> Bool = { false }) -> [(outcome: BulkOutcome, bytes: Int)] {
         let slots = ResultSlots(count: batch.count)
-        // Each thread takes the next document not yet taken, so a long one does not hold up the rest.
-        DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
-            while let i = slots.take() {
-                slots.set(i, one(batch[i]))
+        // Each thread takes the next document not yet taken, so a long one does not
+        // hold up the rest; after a stop no new one is taken.
+        withoutActuallyEscaping(shouldStop) { stop in
+            let stopBox = StopBox(stop)
+            DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
+                while !stopBox.check(), let i = slots.take() {
+                    slots.set(i, one(batch[i]))
+                }
             }
         }
         return slots.values
@@ -132,9 +138,16 @@ final class ResultSlots: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// The results finished, up to the first one not taken.
     var values: [(outcome: BulkOutcome, bytes: Int)] {
         lock.lock()
         defer { lock.unlock() }
-        return storage.map { $0! }
+        return Array(storage.prefix { $0 != nil }.map { $0! })
     }
+}
+
+/// The stop question, asked from several threads.
+final class StopBox: @unchecked Sendable {
+    let check: () -> Bool
+    init(_ check: @escaping () -> Bool) { self.check = check }
 }
