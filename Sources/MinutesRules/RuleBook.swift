@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Every rule the pipeline runs: the bundled rules, with those of any
 /// `--rules` folders added (a rule with the id of a bundled one replaces it).
@@ -63,10 +64,17 @@ public struct RuleBook: Sendable {
     public static func load(files: [(path: String, contents: String)], overridable: Set<String> = []) throws(LoadError) -> RuleBook {
         var rules: [Rule] = []
         var errors: [RuleError] = []
-        let definitions = RuleLoader.definitions(in: files, overridable: overridable, errors: &errors)
+        // Each file's YAML is read once: for the fragments, then for the rules.
+        var parsed: [(path: String, root: Node?)] = []
         for file in files {
+            let before = errors.count
+            let root = RuleLoader.compose(path: file.path, contents: file.contents, errors: &errors)
+            if errors.count == before { parsed.append((file.path, root)) }
+        }
+        let definitions = RuleLoader.definitions(in: parsed, overridable: overridable, errors: &errors)
+        for file in parsed {
             var loaded: [Rule] = []
-            RuleLoader.load(path: file.path, contents: file.contents, definitions: definitions, into: &loaded, errors: &errors)
+            RuleLoader.load(path: file.path, root: file.root, definitions: definitions, into: &loaded, errors: &errors)
             for rule in loaded {
                 if let i = rules.firstIndex(where: { $0.id == rule.id }) {
                     if overridable.contains(rules[i].file) && !overridable.contains(rule.file) {

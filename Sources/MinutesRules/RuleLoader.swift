@@ -13,22 +13,24 @@ enum RuleLoader {
         "caseless": .caseless, "multiline": .multiline, "extended": .extended, "dotall": .dotAll,
     ]
 
-    /// Parses one file's contents. `path` is how messages name the file; its
-    /// parent folder names the dimension.
-    static func load(path: String, contents: String, definitions: Definitions = Definitions(), into rules: inout [Rule], errors: inout [RuleError]) {
+    /// Reads one file's YAML, once: nil (with the error recorded) when it is not YAML.
+    static func compose(path: String, contents: String, errors: inout [RuleError]) -> Node? {
+        do {
+            return try Yams.compose(yaml: contents, Resolver.basic)
+        } catch let error as YamlError {
+            errors.append(RuleError(file: path, line: yamlLine(error), reason: "not valid YAML: \(yamlReason(error))"))
+        } catch {
+            errors.append(RuleError(file: path, line: 1, reason: "not valid YAML: \(error)"))
+        }
+        return nil
+    }
+
+    /// Parses one file's YAML, already read. `path` is how messages name the
+    /// file; its parent folder names the dimension.
+    static func load(path: String, root: Node?, definitions: Definitions, into rules: inout [Rule], errors: inout [RuleError]) {
         let dimension = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
         guard dimensions.contains(dimension) else {
             errors.append(RuleError(file: path, line: 1, reason: "rule files live in Rules/<dimension>/, and '\(dimension)' is not one of \(dimensions.sorted().joined(separator: ", "))"))
-            return
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: contents, Resolver.basic)
-        } catch let error as YamlError {
-            errors.append(RuleError(file: path, line: yamlLine(error), reason: "not valid YAML: \(yamlReason(error))"))
-            return
-        } catch {
-            errors.append(RuleError(file: path, line: 1, reason: "not valid YAML: \(error)"))
             return
         }
         guard let root, case .sequence(let list) = root else {
@@ -214,11 +216,11 @@ enum RuleLoader {
 
     /// Every fragment rule in `files`, called by other patterns as `(?&name)`.
     /// A fragment from outside `overridable` replaces a bundled one with the same id.
-    static func definitions(in files: [(path: String, contents: String)], overridable: Set<String>,
+    static func definitions(in files: [(path: String, root: Node?)], overridable: Set<String>,
                             errors: inout [RuleError]) -> Definitions {
         var fragments: [(id: String, name: String, pattern: String, path: String)] = []
-        for file in files where file.contents.utf8.contains(0x66) && file.contents.contains("yields: fragment") {
-            guard let root = try? Yams.compose(yaml: file.contents, Resolver.basic), case .sequence(let list) = root else { continue }
+        for file in files {
+            guard let root = file.root, case .sequence(let list) = root else { continue }
             for node in list {
                 guard case .mapping(let map) = node, map["yields"]?.string == Yield.fragment.rawValue,
                       let id = map["id"]?.string, let pattern = map["pattern"]?.string else { continue }
