@@ -105,8 +105,13 @@ struct BulkCommand {
                 if options.jsonl || options.jsonlInput != nil {
                     try write(out, pretty && options.outputDir != nil ? Emitter.json(doc) : json, newline: false)
                 }
-                if let dir = options.outputDir, case .file(let path, _) = item {
-                    try writeAtomically(json, to: outputPath(for: path, in: dir))
+                if let dir = options.outputDir {
+                    switch item {
+                    case .file(let path, _), .read(let path, _, _):
+                        try writeAtomically(json, to: outputPath(for: path, in: dir))
+                    default:
+                        break
+                    }
                 }
             case .failure(let failure):
                 failures.append(failure)
@@ -146,12 +151,20 @@ struct BulkCommand {
         }
         guard let store, options.resume else { return sequence }
         // --resume: documents whose bytes are stored already are not read again.
+        // A file read for its hash is handed on as read, not read again.
         let counter = skippedCount
-        return AnySequence(sequence.lazy.filter { input in
-            guard case .file(let path, _) = input, let data = FileManager.default.contents(atPath: path) else { return true }
-            let stored = (try? store.contains(sha256: Loader.sha256(Array(data)))) ?? false
-            if stored { counter.add() }
-            return !stored
+        let limit = input.maxBytes
+        return AnySequence(sequence.lazy.compactMap { input -> BulkInput? in
+            // Files over the size limit are left unread for the runner to refuse.
+            guard case .file(let path, let display) = input,
+                  let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= limit,
+                  let data = FileManager.default.contents(atPath: path) else { return input }
+            let bytes = Array(data)
+            if (try? store.contains(sha256: Loader.sha256(bytes))) == true {
+                counter.add()
+                return nil
+            }
+            return .read(path: path, display: display, bytes: bytes)
         })
     }
 

@@ -4,12 +4,14 @@ import Foundation
 public enum BulkInput: Sendable {
     case file(path: String, display: String)
     case inline(id: String, text: String)
+    /// A file already read (to check whether it was stored before); not read again.
+    case read(path: String, display: String, bytes: [UInt8])
     /// An input that could not even be read as one (a broken JSONL line).
     case invalid(name: String, message: String)
 
     public var name: String {
         switch self {
-        case .file(_, let display): display
+        case .file(_, let display), .read(_, let display, _): display
         case .inline(let id, _): id
         case .invalid(let name, _): name
         }

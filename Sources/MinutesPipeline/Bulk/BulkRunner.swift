@@ -87,6 +87,9 @@ public struct BulkRunner: Sendable {
         case .inline(let id, let text):
             bytes = Array(text.utf8)
             path = id
+        case .read(_, let display, let read):
+            bytes = read
+            path = display
         case .file(let file, let display):
             path = display
             let fm = FileManager.default
