@@ -155,11 +155,8 @@ struct BulkCommand {
         let counter = skippedCount
         let limit = input.maxBytes
         return AnySequence(sequence.lazy.compactMap { input -> BulkInput? in
-            // Files over the size limit are left unread for the runner to refuse.
-            guard case .file(let path, let display) = input,
-                  let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size <= limit,
-                  let data = FileManager.default.contents(atPath: path) else { return input }
-            let bytes = Array(data)
+            // A file that cannot be read is left for the runner to report.
+            guard case .file(let path, let display) = input, let bytes = try? Loader.read(path: path, byteLimit: limit) else { return input }
             if (try? store.contains(sha256: Loader.sha256(bytes))) == true {
                 counter.add()
                 return nil

@@ -61,43 +61,35 @@ struct InputOptions: ParsableArguments {
 extension SourceFormat: ExpressibleByArgument {}
 
 extension InputOptions {
-    /// Reads and decodes `path`; a refused input is reported and ends the command with status 65.
-    func load(_ path: String) throws -> LoadedInput {
-        let bytes = try InputFile.read(path, limit: maxBytes)
+    /// Reads and decodes `path` (`-`: standard input), or says why it cannot.
+    func read(_ path: String) -> Result<LoadedInput, InputError> {
         do {
-            return try Loader.load(bytes: bytes, path: path, format: format, byteLimit: maxBytes)
+            let bytes = path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try Loader.read(path: path, byteLimit: maxBytes)
+            return .success(try Loader.load(bytes: bytes, path: path, format: format, byteLimit: maxBytes))
+        } catch let error as InputError {
+            return .failure(error)
         } catch {
+            return .failure(.unreadable)
+        }
+    }
+
+    /// Reads and decodes `path`; a refused input is reported and ends the command
+    /// with status 66 (missing, a folder, unreadable) or 65 (not usable text).
+    func load(_ path: String) throws -> LoadedInput {
+        switch read(path) {
+        case .success(let loaded):
+            return loaded
+        case .failure(let error):
             Console.error("\(path): \(error.message)")
-            throw ExitStatus.badInput
+            throw ExitStatus.status(for: error)
         }
     }
 }
 
-/// Reads a named file, or standard input for `-`; a missing file ends with
-/// status 66, one over `limit` bytes with 65 before it is read.
-enum InputFile {
-    static func read(_ path: String, limit: Int = Loader.defaultByteLimit) throws -> [UInt8] {
-        if path == "-" {
-            return Array(FileHandle.standardInput.readDataToEndOfFile())
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            Console.error("\(path): no such file; check the path")
-            throw ExitStatus.noInput
-        }
-        guard !isDirectory.boolValue else {
-            Console.error("\(path): is a folder; give one minutes file (to score a folder of corpus files, use minutes evaluate)")
-            throw ExitStatus.noInput
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-            Console.error("\(path): \(InputError.tooLarge(bytes: size, limit: limit).message)")
-            throw ExitStatus.badInput
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Console.error("\(path): cannot be read; check its permissions")
-            throw ExitStatus.noInput
-        }
-        return Array(data)
+extension ExitStatus {
+    /// 66 for an input that cannot be read, 65 for one that is not usable text.
+    static func status(for error: InputError) -> ExitCode {
+        error.code == "no-input" ? noInput : badInput
     }
 }
 

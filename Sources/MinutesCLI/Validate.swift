@@ -105,18 +105,13 @@ public struct Validate: ParsableCommand {
         var unreadable: ExitCode?
         for path in files {
             let loaded: LoadedInput
-            do {
-                let bytes = try InputFile.read(path, limit: input.maxBytes)
-                loaded = try Loader.load(bytes: bytes, path: path, format: input.format, byteLimit: input.maxBytes)
-            } catch let error as InputError {
+            switch input.read(path) {
+            case .success(let read):
+                loaded = read
+            case .failure(let error):
                 Console.error("\(path): \(error.message)")
                 reports.append(FileReport(path: path, error: error.message, diagnostics: []))
-                unreadable = unreadable ?? ExitStatus.badInput
-                continue
-            } catch {
-                // InputFile.read has reported it.
-                reports.append(FileReport(path: path, error: "cannot be read", diagnostics: []))
-                unreadable = (error as? ExitCode) ?? ExitStatus.noInput
+                unreadable = unreadable ?? ExitStatus.status(for: error)
                 continue
             }
             let document = pipeline.analyse(loaded, context: context.context).document

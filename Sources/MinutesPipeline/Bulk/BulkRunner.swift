@@ -92,26 +92,18 @@ public struct BulkRunner: Sendable {
             path = display
         case .file(let file, let display):
             path = display
-            let fm = FileManager.default
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                return (.failure(BulkFailure(path: display, code: "no-input", message: "no such file; check the path")), 0)
+            do {
+                bytes = try Loader.read(path: file, byteLimit: byteLimit)
+            } catch {
+                let size = if case .tooLarge(let n, _) = error { n } else { 0 }
+                return (.failure(BulkFailure(path: display, code: error.code, message: error.message)), size)
             }
-            if let size = (try? fm.attributesOfItem(atPath: file))?[.size] as? Int, size > byteLimit {
-                return (.failure(BulkFailure(path: display, code: "too-large",
-                                             message: InputError.tooLarge(bytes: size, limit: byteLimit).message)), size)
-            }
-            guard let data = fm.contents(atPath: file) else {
-                return (.failure(BulkFailure(path: display, code: "no-input", message: "cannot be read; check its permissions")), 0)
-            }
-            bytes = Array(data)
         }
         do {
             let document = try pipeline.extract(bytes: bytes, path: path, context: context, byteLimit: byteLimit)
             return (.document(document, json: Emitter.json(document, pretty: pretty)), bytes.count)
         } catch {
-            let code = if case .tooLarge = error { "too-large" } else { "bad-input" }
-            return (.failure(BulkFailure(path: path, code: code, message: error.message)), bytes.count)
+            return (.failure(BulkFailure(path: path, code: error.code, message: error.message)), bytes.count)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MinutesCore
 import MinutesText
 
@@ -6,12 +7,27 @@ public enum InputError: Error, Equatable, Sendable {
     case decode(DecodeError)
     /// Larger than the limit the caller set.
     case tooLarge(bytes: Int, limit: Int)
+    case noSuchFile
+    case isFolder
+    case unreadable
 
     public var message: String {
         switch self {
         case .decode(let error): error.message
         case .tooLarge(let bytes, let limit):
             "the file is \(bytes) bytes, over the limit of \(limit) bytes; split it, or raise the limit with --max-bytes"
+        case .noSuchFile: "no such file; check the path"
+        case .isFolder: "is a folder; give one minutes file (to score a folder of corpus files, use minutes evaluate)"
+        case .unreadable: "cannot be read; check its permissions"
+        }
+    }
+
+    /// `no-input` (missing, a folder, unreadable), `too-large`, or `bad-input` (not text).
+    public var code: String {
+        switch self {
+        case .noSuchFile, .isFolder, .unreadable: "no-input"
+        case .tooLarge: "too-large"
+        case .decode: "bad-input"
         }
     }
 }
@@ -40,6 +56,20 @@ public enum Loader {
         let source = SourceInfo(path: path, sha256: SHA256.hex(bytes), bytes: bytes.count,
                                 encoding: decoded.encoding, format: format)
         return LoadedInput(source: source, text: decoded.text)
+    }
+
+    /// The bytes of a file, refused before reading when it is missing, a folder
+    /// or over `byteLimit`.
+    public static func read(path: String, byteLimit: Int = defaultByteLimit) throws(InputError) -> [UInt8] {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .noSuchFile }
+        guard !isDirectory.boolValue else { throw .isFolder }
+        if let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > byteLimit {
+            throw .tooLarge(bytes: size, limit: byteLimit)
+        }
+        guard let data = fm.contents(atPath: path) else { throw .unreadable }
+        return Array(data)
     }
 
     /// SHA-256 of the bytes, lowercase hex, as `source.sha256` gives it.
