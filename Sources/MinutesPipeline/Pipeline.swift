@@ -121,6 +121,22 @@ struct Page {
     /// A paragraph this long is prose, not a header line.
     static let proseLength = 150
 
+    /// Where rule matches overlap, the longest wins, then the higher priority,
+    /// then the one further left; the winners come back in document order.
+    func longestFirst(_ candidates: [(rule: Rule, match: RuleMatch)]) -> [(rule: Rule, match: RuleMatch)] {
+        let ordered = candidates.sorted {
+            ($0.match.range.count, $0.rule.priority, -$0.match.range.lowerBound)
+                > ($1.match.range.count, $1.rule.priority, -$1.match.range.lowerBound)
+        }
+        var covered = [Bool](repeating: false, count: text.count + 1)
+        var kept: [(rule: Rule, match: RuleMatch)] = []
+        for c in ordered where !c.match.range.isEmpty && !covered[c.match.range].contains(true) {
+            for k in c.match.range { covered[k] = true }
+            kept.append(c)
+        }
+        return kept.sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }
+    }
+
     /// Runs a rule, turning a PCRE2 limit into a diagnostic instead of a hang.
     func matches(_ rule: Rule, in range: Range<Int>? = nil, diagnostics: inout [Diagnostic]) -> [RuleMatch] {
         do {

@@ -15,22 +15,15 @@ struct AmountExtractor: Extractor {
                 candidates.append((rule, match))
             }
         }
-        candidates.sort {
-            ($0.match.range.count, $0.rule.priority, -$0.match.range.lowerBound)
-                > ($1.match.range.count, $1.rule.priority, -$1.match.range.lowerBound)
-        }
-        var taken: [Range<Int>] = []
         var amounts: [Amount] = []
-        for (rule, match) in candidates where !taken.contains(where: { $0.overlaps(match.range) }) {
+        for (rule, match) in page.longestFirst(candidates) {
             let found = page.original(match.range)
             switch match.value {
             case .success(.money(let value, let min, let max, let currency, let period, let bound)):
-                taken.append(match.range)
                 amounts.append(Amount(text: found.text, value: value, min: min,
                                       max: max, currency: currency, period: period, bound: bound,
                                       span: found.span, rule: rule.id))
             case .failure(let failure):
-                taken.append(match.range)
                 document.diagnostics.append(Diagnostic(
                     code: .invalidAmount, severity: .warning,
                     message: "'\(found.text)' looks like money but \(failure.reason); it is left out of amounts",

@@ -28,20 +28,14 @@ struct DateExtractor: Extractor {
                                 nextMeeting: DateExtractor.meetingDate(nextMeetingRules, page, document.meeting.date, after: true, &diagnostics),
                                 previousMeeting: DateExtractor.meetingDate(previousMeetingRules, page, document.meeting.date, after: false, &diagnostics))
         let vetoes = notDateRules.flatMap { page.matches($0, diagnostics: &diagnostics) }.map(\.range)
-        var found: [(match: RuleMatch, rule: Rule)] = []
+        var found: [(rule: Rule, match: RuleMatch)] = []
         for rule in calendarRules where rule.settings["relative"] != "asap" && rule.settings["relative"] != "ongoing" {
             for m in page.matches(rule, diagnostics: &diagnostics) {
                 guard case .success = m.value, !vetoes.contains(where: { $0.overlaps(m.range) }) else { continue }
-                found.append((m, rule))
+                found.append((rule, m))
             }
         }
-        // Longest first, then priority; a match inside a kept one is dropped.
-        found.sort { a, b in
-            a.match.range.count != b.match.range.count ? a.match.range.count > b.match.range.count : a.rule.priority > b.rule.priority
-        }
-        var kept: [(match: RuleMatch, rule: Rule)] = []
-        for f in found where !kept.contains(where: { $0.match.range.overlaps(f.match.range) }) { kept.append(f) }
-        kept.sort { $0.match.range.lowerBound < $1.match.range.lowerBound }
+        var kept = page.longestFirst(found)
         // "Date of next meeting" as a heading, and "the next meeting on 10 November
         // 2017" where the date itself follows, are not references of their own.
         let headings = page.tree.children.compactMap { $0.kind == .item ? $0.heading?.range : nil }
@@ -56,7 +50,7 @@ struct DateExtractor: Extractor {
                     && (try? other.match.value.get().fields["day"]) != nil
             }
         }
-        for (m, rule) in kept {
+        for (rule, m) in kept {
             guard case .success(let parts) = m.value else { continue }
             let v = calendar.value(of: parts.fields, tense: tense(around: m.range, page, &diagnostics))
             let original = page.original(m.range)
