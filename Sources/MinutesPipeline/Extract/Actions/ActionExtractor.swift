@@ -36,7 +36,7 @@ struct ActionExtractor: Extractor {
         var ref: String?
         var owners: [String]
         var ownersAt: Range<Int>?
-        var due: Range<Int>?
+        var due: RuleMatch?
         var dueText: String?
         var status: ActionStatus?
         var rule: String
@@ -128,10 +128,10 @@ struct ActionExtractor: Extractor {
         for f in found {
             let original = page.original(f.range)
             var due: DueDate?
-            if let dueRange = f.due ?? firstDate(in: f.range, after: f.ownersAt?.upperBound ?? f.range.lowerBound, page)?.range
+            if let date = f.due ?? firstDate(in: f.range, after: f.ownersAt?.upperBound ?? f.range.lowerBound, page)
                 ?? followingDate(f.range, page) {
-                let v = dateValue(in: dueRange, page, calendar, &diagnostics)
-                due = DueDate(text: page.original(dueRange).text, date: v?.value, resolved: v?.resolved == true ? true : nil)
+                let v = (try? date.value.get()).map { calendar.value(of: $0.fields, future: true) }
+                due = DueDate(text: page.original(date.range).text, date: v?.value, resolved: v?.resolved == true ? true : nil)
             } else if let text = f.dueText {
                 due = DueDate(text: text, date: nil)
             }
@@ -202,7 +202,7 @@ struct ActionExtractor: Extractor {
                 f.ownersAt = own
             }
             if let due = cell("due") {
-                f.due = firstDate(in: due, after: nil, page)?.range
+                f.due = firstDate(in: due, after: nil, page)
                 if f.due == nil { f.dueText = Clean.entryTail(page.original(due).text) }
             }
             if let status = cell("status") {
@@ -284,7 +284,7 @@ struct ActionExtractor: Extractor {
 
     /// "… was added to the Forward Plan. This will be brought back to the May
     /// meeting.": a due date in the sentence after, where it speaks of the same task.
-    func followingDate(_ range: Range<Int>, _ page: Page) -> Range<Int>? {
+    func followingDate(_ range: Range<Int>, _ page: Page) -> RuleMatch? {
         let block = page.textBlock(at: range.lowerBound)
         var k = range.upperBound
         while k < block.upperBound, Segmenter.isSpace(page.text.scalars[k]) { k += 1 }
@@ -292,15 +292,10 @@ struct ActionExtractor: Extractor {
         let next = page.sentence(around: k..<k)
         let opening = page.text.text(next).lowercased()
         guard ["this ", "it ", "these "].contains(where: { opening.hasPrefix($0) }) else { return nil }
-        return firstDate(in: next, after: next.lowerBound, page)?.range
+        return firstDate(in: next, after: next.lowerBound, page)
     }
 
     static let duePrepositions = ["by ", "by the ", "before ", "before the ", "for ", "for the ", "to the ", "at the ", "until ", "prior to ", "prior to the ", "in time for "]
-
-    func dateValue(in range: Range<Int>, _ page: Page, _ calendar: Calendar, _ diagnostics: inout [Diagnostic]) -> Calendar.Value? {
-        guard let m = firstDate(in: range, after: nil, page), case .success(let value) = m.value else { return nil }
-        return calendar.value(of: value.fields, future: true)
-    }
 
     // MARK: Owners
 
