@@ -12,9 +12,10 @@ struct RulesOptions: ParsableArguments {
     var folders: [String] = []
 
     /// The bundled rules plus the folders; a broken rule file ends the command with status 78.
-    func book() throws -> RuleBook {
+    /// `compilingNow`: compile every pattern before returning (bundled ones otherwise compile at first use).
+    func book(compilingNow: Bool = false) throws -> RuleBook {
         do {
-            return try RuleBook.load(overriding: folders.map { URL(fileURLWithPath: $0) })
+            return try RuleBook.load(overriding: folders.map { URL(fileURLWithPath: $0) }, compilingNow: compilingNow)
         } catch {
             for e in error.errors { Console.error("\(e)") }
             throw ExitStatus.badRules

@@ -115,7 +115,10 @@ extension Yield {
 enum Clean {
     /// Collapses white space and drops markdown emphasis and trailing punctuation.
     static func title(_ raw: String) -> String {
-        var s = raw.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        var s = raw
+        if s.contains("**") || s.contains("__") {
+            s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        }
         s = s.split(whereSeparator: { $0.isWhitespace || $0 == "\u{2029}" }).joined(separator: " ")
         while let last = s.last, last == "." || last == ":" || last == "-" || last == "," || last == ";" || last == " " {
             if last == ".", s.hasSuffix("..") { break }

@@ -33,17 +33,26 @@ public struct Rule: Sendable {
                 found += try pattern.matches(in: text.utf8, range: window)
             }
         }
-        return found.map { m in
-            var groupRanges: [String: Range<Int>] = [:]
-            var groupTexts: [String: String] = [:]
-            for (name, byteRange) in m.groups {
-                let r = text.scalarRange(bytes: byteRange)
-                groupRanges[name] = r
-                groupTexts[name] = text.text(r)
-            }
-            return RuleMatch(rule: id, range: text.scalarRange(bytes: m.range), groups: groupRanges,
-                             value: yields.build(groupTexts, settings: settings))
+        return found.map { ruleMatch($0, in: text) }
+    }
+
+    /// The match of the rule that starts at scalar `offset`, if any, with `range` as the text's ends.
+    public func match(in text: NormalizedText, range: Range<Int>, at offset: Int) throws(PatternLimitExceeded) -> RuleMatch? {
+        let bytes = text.byteRange(scalars: range)
+        return try pattern.match(in: text.utf8, range: bytes, anchoredAt: text.byteRange(scalars: offset..<offset).lowerBound)
+            .map { ruleMatch($0, in: text) }
+    }
+
+    private func ruleMatch(_ m: PatternMatch, in text: NormalizedText) -> RuleMatch {
+        var groupRanges: [String: Range<Int>] = [:]
+        var groupTexts: [String: String] = [:]
+        for (name, byteRange) in m.groups {
+            let r = text.scalarRange(bytes: byteRange)
+            groupRanges[name] = r
+            groupTexts[name] = text.text(r)
         }
+        return RuleMatch(rule: id, range: text.scalarRange(bytes: m.range), groups: groupRanges,
+                         value: yields.build(groupTexts, settings: settings))
     }
 }
 
@@ -74,10 +83,16 @@ public struct RuleHeadingMatcher: HeadingMatcher {
     }
 
     public func match(in text: NormalizedText, window: Range<Int>) -> Heading? {
-        guard let first = try? rule.matches(in: text, range: window).first,
-              first.range.lowerBound == window.lowerBound || text.text(window.lowerBound..<first.range.lowerBound).allSatisfy(\.isWhitespace),
-              case .success(let value) = first.value
-        else { return nil }
+        // The heading must start the window, after any spaces: try each place up
+        // to the first non-space, in order (the leftmost match, as a search would find).
+        var first: RuleMatch?
+        var at = window.lowerBound
+        while at < window.upperBound, first == nil {
+            first = try? rule.match(in: text, range: window, at: at)
+            guard text.scalars[at].properties.isWhitespace else { break }
+            at += 1
+        }
+        guard let first, case .success(let value) = first.value else { return nil }
         var setting: String?
         if case .heading(let s) = value { setting = s }
         if case .item = value { setting = rule.settings["scope"] }

@@ -28,14 +28,19 @@ public struct RuleBook: Sendable {
         rules.first { $0.id == id }
     }
 
-    /// The rules built into the tool.
-    public static func bundled() throws(LoadError) -> RuleBook {
-        try load(files: bundledRuleFiles.map { ($0.path, $0.contents) })
+    /// The rules built into the tool. Their patterns compile at their first
+    /// search, so a run pays only for the rules its documents reach;
+    /// `compilingNow` compiles every one at once and reports any that fails
+    /// (what the tests and `minutes rules test` do).
+    public static func bundled(compilingNow: Bool = false) throws(LoadError) -> RuleBook {
+        let files = bundledRuleFiles.map { (path: $0.path, contents: $0.contents) }
+        return try load(files: files, checked: compilingNow ? [] : Set(files.map(\.path)))
     }
 
     /// The bundled rules plus the `.yaml` files found under each of `folders`
     /// (laid out as `<folder>/<dimension>/*.yaml`).
-    public static func load(overriding folders: [URL]) throws(LoadError) -> RuleBook {
+    /// Bundled patterns compile at first use unless `compilingNow`; the others at once.
+    public static func load(overriding folders: [URL], compilingNow: Bool = false) throws(LoadError) -> RuleBook {
         var files = bundledRuleFiles.map { (path: $0.path, contents: $0.contents) }
         var errors: [RuleError] = []
         for folder in folders {
@@ -56,12 +61,16 @@ public struct RuleBook: Sendable {
             }
         }
         if !errors.isEmpty { throw LoadError(errors: errors) }
-        return try load(files: files, overridable: Set(bundledRuleFiles.map(\.path)))
+        let bundled = Set(bundledRuleFiles.map(\.path))
+        return try load(files: files, overridable: bundled, checked: compilingNow ? [] : bundled)
     }
 
     /// Loads rule files given as (path, contents). Ids must be unique, except
     /// that a file outside `overridable` may replace a rule from a file inside it.
-    public static func load(files: [(path: String, contents: String)], overridable: Set<String> = []) throws(LoadError) -> RuleBook {
+    /// Patterns of files in `checked` are known to compile and compile at first use;
+    /// the others compile now, so a broken pattern is reported with its file and line.
+    public static func load(files: [(path: String, contents: String)], overridable: Set<String> = [],
+                            checked: Set<String> = []) throws(LoadError) -> RuleBook {
         var rules: [Rule] = []
         var errors: [RuleError] = []
         // Each file's YAML is read once: for the fragments, then for the rules.
@@ -74,7 +83,7 @@ public struct RuleBook: Sendable {
         let definitions = RuleLoader.definitions(in: parsed, overridable: overridable, errors: &errors)
         for file in parsed {
             var loaded: [Rule] = []
-            RuleLoader.load(path: file.path, root: file.root, definitions: definitions, into: &loaded, errors: &errors)
+            RuleLoader.load(path: file.path, root: file.root, definitions: definitions, checked: checked.contains(file.path), into: &loaded, errors: &errors)
             for rule in loaded {
                 if let i = rules.firstIndex(where: { $0.id == rule.id }) {
                     if overridable.contains(rules[i].file) && !overridable.contains(rule.file) {

@@ -27,7 +27,9 @@ enum RuleLoader {
 
     /// Parses one file's YAML, already read. `path` is how messages name the
     /// file; its parent folder names the dimension.
-    static func load(path: String, root: Node?, definitions: Definitions, into rules: inout [Rule], errors: inout [RuleError]) {
+    /// `checked`: the file's patterns are known to compile (the bundled rules,
+    /// whose tests compile every one), so each compiles at its first search.
+    static func load(path: String, root: Node?, definitions: Definitions, checked: Bool, into rules: inout [Rule], errors: inout [RuleError]) {
         let dimension = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
         guard dimensions.contains(dimension) else {
             errors.append(RuleError(file: path, line: 1, reason: "rule files live in Rules/<dimension>/, and '\(dimension)' is not one of \(dimensions.sorted().joined(separator: ", "))"))
@@ -38,13 +40,13 @@ enum RuleLoader {
             return
         }
         for node in list {
-            if let rule = parseRule(node, path: path, dimension: dimension, definitions: definitions, errors: &errors) {
+            if let rule = parseRule(node, path: path, dimension: dimension, definitions: definitions, checked: checked, errors: &errors) {
                 rules.append(rule)
             }
         }
     }
 
-    private static func parseRule(_ node: Node, path: String, dimension: String, definitions: Definitions, errors: inout [RuleError]) -> Rule? {
+    private static func parseRule(_ node: Node, path: String, dimension: String, definitions: Definitions, checked: Bool, errors: inout [RuleError]) -> Rule? {
         let line = node.mark?.line ?? 1
         func fail(_ at: Node?, _ reason: String) -> Rule? {
             errors.append(RuleError(file: path, line: at?.mark?.line ?? line, reason: reason))
@@ -120,21 +122,25 @@ enum RuleLoader {
             }
             triggers = words.map { Array($0.lowercased().utf8) }
         }
+        // A fragment is tested (and used alone) at the start of a text; any pattern may call it as (?&name).
+        let body = definitions.inline(yields == .fragment ? "^(?:\(source))" : source, options: options)
         let pattern: Pattern
-        do {
-            // A fragment is tested (and used alone) at the start of a text; any pattern may call it as (?&name).
-            let body = yields == .fragment ? "^(?:\(source))" : source
-            pattern = try Pattern(body + definitions.block(for: source), options: options)
-        } catch {
-            errors.append(RuleError(
-                file: path, line: patternLine(patternNode, source: source, offset: error.offset),
-                reason: "rule \(id): pattern does not compile: \(error.message) at offset \(error.offset) of the pattern; fix the pattern"))
-            return nil
-        }
-        let groups = Set(pattern.groupNames)
-        if !yields.requiredGroups.isEmpty, !yields.requiredGroups.contains(where: { $0.allSatisfy(groups.contains) }) {
-            let options = yields.requiredGroups.map { $0.map { "(?<\($0)>…)" }.joined(separator: " and ") }.joined(separator: ", or ")
-            return fail(patternNode, "rule \(id): '\(yieldName)' reads named groups: give the pattern \(options)")
+        if checked {
+            pattern = Pattern(deferred: body, options: options)
+        } else {
+            do {
+                pattern = try Pattern(body, options: options)
+            } catch {
+                errors.append(RuleError(
+                    file: path, line: patternLine(patternNode, source: source, offset: error.offset),
+                    reason: "rule \(id): pattern does not compile: \(error.message) at offset \(error.offset) of the pattern; fix the pattern"))
+                return nil
+            }
+            let groups = Set((try? pattern.groupNames) ?? [])
+            if !yields.requiredGroups.isEmpty, !yields.requiredGroups.contains(where: { $0.allSatisfy(groups.contains) }) {
+                let options = yields.requiredGroups.map { $0.map { "(?<\($0)>…)" }.joined(separator: " and ") }.joined(separator: ", or ")
+                return fail(patternNode, "rule \(id): '\(yieldName)' reads named groups: give the pattern \(options)")
+            }
         }
         guard case .sequence(let exampleNodes) = fields["examples"]! else {
             return fail(fields["examples"], "rule \(id): examples is a list of {text, expect}")
@@ -182,6 +188,39 @@ enum RuleLoader {
     /// The fragments of a rule book by the name patterns call them by.
     struct Definitions {
         var patterns: [String: String] = [:]
+
+        /// `source` with each call `(?&name)` replaced by the fragment's text, in
+        /// a group with the options a `(?(DEFINE)…)` block at the end of the
+        /// pattern would give it — the same matches as calling it, but PCRE2 can
+        /// then see which characters a match may start with and skip the rest
+        /// of the text (a call hides that: searches ran about 3 times slower).
+        /// Fragments that call themselves stay calls, defined in such a block.
+        func inline(_ source: String, options: Pattern.Options) -> String {
+            let opening = Pattern.groupOpening(with: Pattern.options(atEndOf: source, compiledWith: options))
+            var expanded: [String: String] = [:]
+            func expand(_ pattern: String, calling: [String]) -> String? {
+                var out = ""
+                var rest = Substring(pattern)
+                while let call = rest.range(of: "(?&") {
+                    guard let close = rest[call.upperBound...].firstIndex(of: ")") else { break }
+                    let name = String(rest[call.upperBound..<close])
+                    out += rest[..<call.lowerBound]
+                    if let done = expanded[name] {
+                        out += done
+                    } else if let fragment = patterns[name] {
+                        guard !calling.contains(name), let inner = expand(fragment, calling: calling + [name]) else { return nil }
+                        let group = opening + inner + ")"
+                        expanded[name] = group
+                        out += group
+                    } else {
+                        out += rest[call.lowerBound...close]  // unknown: PCRE2 will say so
+                    }
+                    rest = rest[rest.index(after: close)...]
+                }
+                return out + rest
+            }
+            return expand(source, calling: []) ?? source + block(for: source)
+        }
 
         /// The `(?(DEFINE)…)` block of the fragments `source` calls, and those they call.
         func block(for source: String) -> String {

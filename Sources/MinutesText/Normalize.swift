@@ -112,9 +112,7 @@ public struct NormalizedText: Sendable {
 
     /// Normalised text of a scalar range.
     public func text(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
+        String(decoding: utf8[byteRange(scalars: range)], as: UTF8.self)
     }
 }
 

@@ -1,4 +1,5 @@
 import CPCRE2
+import Foundation
 
 /// Why a pattern did not compile: PCRE2's message and the offset in the pattern.
 public struct PatternError: Error, Equatable, Sendable {
@@ -19,8 +20,14 @@ public struct PatternMatch: Sendable, Equatable {
     public var groups: [String: Range<Int>]
 }
 
-/// A compiled PCRE2 pattern (UTF, Unicode properties, JIT where available),
-/// run with match and depth limits so no pattern can run away.
+/// A PCRE2 pattern (UTF, Unicode properties, JIT where available), run with
+/// match and depth limits so no pattern can run away.
+///
+/// `Pattern(_:options:)` compiles at once and reports a broken pattern;
+/// `Pattern(deferred:options:)` is for patterns already known to compile
+/// (the bundled rules, checked when the tool is built): it compiles at its
+/// first search, so a run pays only for the patterns a document needs.
+/// Either may be searched from several threads at once.
 public final class Pattern: @unchecked Sendable {
     public struct Options: OptionSet, Sendable, Hashable {
         public let rawValue: Int
@@ -37,45 +44,131 @@ public final class Pattern: @unchecked Sendable {
     public static let depthLimit: UInt32 = 10_000
 
     public let source: String
-    public let groupNames: [String]
-    private let code: OpaquePointer
-    private let context: OpaquePointer
-    private let groupNumbers: [(name: String, number: Int)]
-    public let isJIT: Bool
+    public let options: Options
+    private let lock = NSLock()
+    private var compiled: Compiled?
+    /// The same pattern compiled to match only where a search starts (PCRE2
+    /// runs an anchored search of the ordinary code in its interpreter).
+    private var anchored: Compiled?
 
     public init(_ source: String, options: Options = []) throws(PatternError) {
-        var flags: UInt32 = PCRE2_UTF | PCRE2_UCP
-        if options.contains(.caseless) { flags |= PCRE2_CASELESS }
-        if options.contains(.multiline) { flags |= PCRE2_MULTILINE }
-        if options.contains(.extended) { flags |= PCRE2_EXTENDED }
-        if options.contains(.dotAll) { flags |= PCRE2_DOTALL }
-        var errorCode: Int32 = 0
-        var errorOffset: Int = 0
-        let bytes = Array(source.utf8)
-        guard let compiled = bytes.withUnsafeBufferPointer({ buf in
-            pcre2_compile_8(buf.baseAddress, buf.count, flags, &errorCode, &errorOffset, nil)
-        }) else {
-            throw PatternError(message: Pattern.message(for: errorCode), offset: errorOffset)
-        }
         self.source = source
-        code = compiled
-        isJIT = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
-        context = pcre2_match_context_create_8(nil)
-        pcre2_set_match_limit_8(context, Pattern.matchLimit)
-        pcre2_set_depth_limit_8(context, Pattern.depthLimit)
-        groupNumbers = Pattern.namedGroups(compiled)
-        groupNames = groupNumbers.map(\.name)
+        self.options = options
+        compiled = try Compiled(source, options: options)
     }
 
-    deinit {
-        pcre2_match_context_free_8(context)
-        pcre2_code_free_8(code)
+    public init(deferred source: String, options: Options = []) {
+        self.source = source
+        self.options = options
+    }
+
+    /// Compiles now if that has not happened yet.
+    public func compile() throws(PatternError) {
+        _ = try code()
+    }
+
+    /// The named groups, in group-number order.
+    public var groupNames: [String] {
+        get throws(PatternError) { try code().groupNumbers.map(\.name) }
+    }
+
+    /// Whether PCRE2's JIT compiled the pattern.
+    public var isJIT: Bool {
+        get throws(PatternError) { try code().isJIT }
+    }
+
+    private func code() throws(PatternError) -> Compiled {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled { return compiled }
+        let made = try Compiled(source, options: options)
+        compiled = made
+        return made
+    }
+
+    private func anchoredCode() -> Compiled {
+        lock.lock()
+        defer { lock.unlock() }
+        if let anchored { return anchored }
+        do {
+            let made = try Compiled(source, options: options, anchored: true)
+            anchored = made
+            return made
+        } catch {
+            preconditionFailure("pattern \(source) does not compile: \(error.message) at offset \(error.offset)")
+        }
+    }
+
+    private func compiledForSearch() -> Compiled {
+        do { return try code() } catch {
+            // Only a deferred pattern can get here, and the tests compile every bundled pattern.
+            preconditionFailure("pattern \(source) does not compile: \(error.message) at offset \(error.offset)")
+        }
+    }
+
+    private func check(_ rc: Int32) throws(PatternLimitExceeded) {
+        if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
+            || rc == PCRE2_ERROR_HEAPLIMIT
+        {
+            throw PatternLimitExceeded(pattern: source, reason: Pattern.message(for: rc))
+        }
+    }
+
+    /// PCRE2's compiled code and match context, freed with the pattern.
+    private final class Compiled: @unchecked Sendable {
+        let code: OpaquePointer
+        let context: OpaquePointer
+        let groupNumbers: [(name: String, number: Int)]
+        let isJIT: Bool
+
+        init(_ source: String, options: Options, anchored: Bool = false) throws(PatternError) {
+            var flags: UInt32 = PCRE2_UTF | PCRE2_UCP
+            if anchored { flags |= PCRE2_ANCHORED }
+            if options.contains(.caseless) { flags |= PCRE2_CASELESS }
+            if options.contains(.multiline) { flags |= PCRE2_MULTILINE }
+            if options.contains(.extended) { flags |= PCRE2_EXTENDED }
+            if options.contains(.dotAll) { flags |= PCRE2_DOTALL }
+            var errorCode: Int32 = 0
+            var errorOffset: Int = 0
+            var source = source
+            guard let compiled = source.withUTF8({ buf in
+                pcre2_compile_8(buf.baseAddress, buf.count, flags, &errorCode, &errorOffset, nil)
+            }) else {
+                throw PatternError(message: Pattern.message(for: errorCode), offset: errorOffset)
+            }
+            code = compiled
+            isJIT = getenv("NOJIT") == nil && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+            context = pcre2_match_context_create_8(nil)
+            pcre2_set_match_limit_8(context, Pattern.matchLimit)
+            pcre2_set_depth_limit_8(context, Pattern.depthLimit)
+            groupNumbers = Pattern.namedGroups(compiled)
+        }
+
+        /// The match in `data`, its offsets moved by `shift`.
+        func match(_ data: OpaquePointer?, offsetBy shift: Int) -> PatternMatch? {
+            guard let ovector = pcre2_get_ovector_pointer_8(data) else { return nil }
+            var groups: [String: Range<Int>] = [:]
+            for (name, number) in groupNumbers {
+                let gs = ovector[2 * number], ge = ovector[2 * number + 1]
+                if gs >= 0, ge >= 0, groups[name] == nil {  // an unset group is PCRE2_UNSET, -1 here
+                    groups[name] = (shift + gs)..<(shift + ge)
+                }
+            }
+            return PatternMatch(range: (shift + ovector[0])..<(shift + ovector[1]), groups: groups)
+        }
+
+        deinit {
+            pcre2_match_context_free_8(context)
+            pcre2_code_free_8(code)
+        }
     }
 
     /// All non-overlapping matches within `range` of `subject` (byte offsets).
     /// `subject` must be valid UTF-8 and `range` must fall on character boundaries.
     /// `^` and `$` see the range's ends as the subject's ends.
     public func matches(in subject: [UInt8], range: Range<Int>? = nil) throws(PatternLimitExceeded) -> [PatternMatch] {
+        let compiled = compiledForSearch()
+        let code = compiled.code, context = compiled.context
         let range = range ?? 0..<subject.count
         var found: [PatternMatch] = []
         var position = 0
@@ -91,21 +184,10 @@ public final class Pattern: @unchecked Sendable {
                 pcre2_match_8(code, buf.baseAddress! + range.lowerBound, length, position, options, data, context)
             }
             if rc == PCRE2_ERROR_NOMATCH { break }
-            if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
-                || rc == PCRE2_ERROR_HEAPLIMIT
-            {
-                throw PatternLimitExceeded(pattern: source, reason: Pattern.message(for: rc))
-            }
-            guard rc > 0, let ovector = pcre2_get_ovector_pointer_8(data) else { break }
-            let start = ovector[0], end = ovector[1]
-            var groups: [String: Range<Int>] = [:]
-            for (name, number) in groupNumbers {
-                let gs = ovector[2 * number], ge = ovector[2 * number + 1]
-                if gs >= 0, ge >= 0, gs != Int(bitPattern: UInt.max), groups[name] == nil {
-                    groups[name] = (range.lowerBound + gs)..<(range.lowerBound + ge)
-                }
-            }
-            found.append(PatternMatch(range: (range.lowerBound + start)..<(range.lowerBound + end), groups: groups))
+            try check(rc)
+            guard rc > 0, let match = compiled.match(data, offsetBy: range.lowerBound) else { break }
+            found.append(match)
+            let start = match.range.lowerBound - range.lowerBound, end = match.range.upperBound - range.lowerBound
             if end == start {
                 // Step past an empty match by one whole UTF-8 character.
                 var next = end + 1
@@ -116,6 +198,22 @@ public final class Pattern: @unchecked Sendable {
             }
         }
         return found
+    }
+
+    /// The match that starts exactly at byte `offset` of `subject`, if any,
+    /// with `range` as the subject's ends (lookbehinds may look back to its start).
+    public func match(in subject: [UInt8], range: Range<Int>, anchoredAt offset: Int) throws(PatternLimitExceeded) -> PatternMatch? {
+        let compiled = anchoredCode()
+        let data = pcre2_match_data_create_from_pattern_8(compiled.code, nil)
+        defer { pcre2_match_data_free_8(data) }
+        let rc = subject.withUnsafeBufferPointer { buf in
+            pcre2_match_8(compiled.code, buf.baseAddress! + range.lowerBound, range.count, offset - range.lowerBound,
+                          UInt32(PCRE2_NO_UTF_CHECK), data, compiled.context)
+        }
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        try check(rc)
+        guard rc > 0 else { return nil }
+        return compiled.match(data, offsetBy: range.lowerBound)
     }
 
     /// Convenience for tests and rule examples: matches over a string, as substrings.
@@ -149,5 +247,80 @@ public final class Pattern: @unchecked Sendable {
         var buffer = [UInt8](repeating: 0, count: 256)
         let n = pcre2_get_error_message_8(code, &buffer, buffer.count)
         return n > 0 ? String(decoding: buffer[0..<Int(n)], as: UTF8.self) : "PCRE2 error \(code)"
+    }
+}
+
+extension Pattern {
+    /// The options in force at the end of `source`, compiled with `options`:
+    /// those changed by option settings such as `(?i)` or `(?-i)` outside any
+    /// group. (A setting inside a group ends with the group.)
+    public static func options(atEndOf source: String, compiledWith options: Options) -> Options {
+        let letters: [UInt8: Options] = [0x69: .caseless, 0x6D: .multiline, 0x78: .extended, 0x73: .dotAll]
+        var result = options
+        let bytes = Array(source.utf8)
+        var depth = 0
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x5C:  // "\" escapes the next character
+                i += 2
+                continue
+            case 0x5B:  // "[" a class, to its closing "]" (which may come first, and [:name:] inside)
+                i += 1
+                if i < bytes.count, bytes[i] == 0x5E { i += 1 }
+                if i < bytes.count, bytes[i] == 0x5D { i += 1 }
+                while i < bytes.count, bytes[i] != 0x5D {
+                    if bytes[i] == 0x5C { i += 1 } else if bytes[i] == 0x5B, i + 1 < bytes.count, bytes[i + 1] == 0x3A {
+                        if let close = bytes[(i + 2)...].firstIndex(of: 0x5D) { i = close }
+                    }
+                    i += 1
+                }
+            case 0x28:  // "("
+                if i + 1 < bytes.count, bytes[i + 1] == 0x3F {
+                    // "(?flags)" or "(?flags:" or "(?^flags)"
+                    var j = i + 2
+                    var on = true, set: Options = [], unset: Options = [], reset = false
+                    while j < bytes.count {
+                        let b = bytes[j]
+                        if b == 0x2D { on = false } else if b == 0x5E { reset = true } else if let o = letters[b] {
+                            if on { set.insert(o) } else { unset.insert(o) }
+                        } else if b == 0x6E || b == 0x4A || b == 0x55 {  // n, J, U: no effect here
+                        } else { break }
+                        j += 1
+                    }
+                    if j > i + 2, j < bytes.count, bytes[j] == 0x29 {
+                        if depth == 0 {
+                            if reset { result = [] }
+                            result.formUnion(set)
+                            result.subtract(unset)
+                        }
+                        i = j + 1
+                        continue
+                    }
+                    if j == i + 2, j < bytes.count, bytes[j] == 0x23 {  // "(?#comment)"
+                        while j < bytes.count, bytes[j] != 0x29 { j += 1 }
+                        i = j + 1
+                        continue
+                    }
+                }
+                depth += 1
+            case 0x29:
+                depth -= 1
+            default:
+                break
+            }
+            i += 1
+        }
+        return result
+    }
+
+    /// `(?^…:` opening a group that applies exactly `options`.
+    public static func groupOpening(with options: Options) -> String {
+        var flags = ""
+        if options.contains(.caseless) { flags += "i" }
+        if options.contains(.multiline) { flags += "m" }
+        if options.contains(.dotAll) { flags += "s" }
+        if options.contains(.extended) { flags += "x" }
+        return "(?^\(flags):"
     }
 }

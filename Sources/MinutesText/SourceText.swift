@@ -46,10 +46,36 @@ public struct SourceText: Sendable {
 
     /// The original text of a range.
     public func text(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
+        String(scalars: scalars[range])
     }
 
     public func text(_ span: Span) -> String { text(span.start..<span.end) }
+}
+
+extension String {
+    /// A string of `scalars`, encoded in one pass (appending scalar by scalar
+    /// to a `String.UnicodeScalarView` costs a call per scalar).
+    public init(scalars: ArraySlice<Unicode.Scalar>) {
+        var length = 0
+        for scalar in scalars { length += UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            for scalar in scalars {
+                let v = scalar.value
+                switch v {
+                case 0..<0x80:
+                    buffer[i] = UInt8(v); i += 1
+                case 0x80..<0x800:
+                    buffer[i] = UInt8(0xC0 | v >> 6); buffer[i + 1] = UInt8(0x80 | v & 0x3F); i += 2
+                case 0x800..<0x10000:
+                    buffer[i] = UInt8(0xE0 | v >> 12); buffer[i + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    buffer[i + 2] = UInt8(0x80 | v & 0x3F); i += 3
+                default:
+                    buffer[i] = UInt8(0xF0 | v >> 18); buffer[i + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    buffer[i + 2] = UInt8(0x80 | v >> 6 & 0x3F); buffer[i + 3] = UInt8(0x80 | v & 0x3F); i += 4
+                }
+            }
+            return i
+        }
+    }
 }

@@ -4,7 +4,7 @@ import Testing
 /// Every example of every bundled rule is a test case of its own, so a
 /// failure names the rule file and the example's line.
 @Suite struct RuleExampleTests {
-    static let book = try! RuleBook.bundled()
+    static let book = try! RuleBook.bundled(compilingNow: true)
     static let cases: [ExampleCase] = book.rules.flatMap { rule in
         rule.examples.map { ExampleCase(rule: rule, example: $0) }
     }

@@ -112,6 +112,70 @@ import Testing
         #expect(found.count == 2, "\(found)")
     }
 
+    /// A fragment is copied into each pattern that calls it, with the options a
+    /// `(?(DEFINE)…)` block at the pattern's end would give it, so it matches
+    /// exactly what a call would.
+    @Test func fragmentsAreInlinedWithTheOptionsOfTheEndOfThePattern() throws {
+        let yaml = """
+        - id: people.capital
+          description: a capital A, whatever the caller's case
+          pattern: 'A'
+          yields: fragment
+          examples:
+            - text: "A"
+              expect: {text: "A"}
+            - text: "a"
+              expect: none
+        - id: people.loop
+          description: nested brackets, calling itself
+          pattern: '\\((?:[^()]|(?&loop))*\\)'
+          yields: fragment
+          examples:
+            - text: "(a(b))"
+              expect: {text: "(a(b))"}
+            - text: "a"
+              expect: none
+        - id: people.local
+          description: caseless only around the call; the fragment keeps its case
+          pattern: '(?i:x(?<name>(?&capital)))'
+          yields: person
+          set: {context: list}
+          examples:
+            - text: "XA"
+              expect: {name: "A"}
+            - text: "xa"
+              expect: none
+        - id: people.everywhere
+          description: caseless to the end, so the fragment is caseless too
+          pattern: '(?i)y(?<name>(?&capital))'
+          yields: person
+          set: {context: list}
+          examples:
+            - text: "ya"
+              expect: {name: "a"}
+            - text: "y"
+              expect: none
+        - id: people.brackets
+          description: a fragment that calls itself stays a call
+          pattern: 'z(?<name>(?&loop))'
+          yields: person
+          set: {context: list}
+          examples:
+            - text: "z(a(b))"
+              expect: {name: "(a(b))"}
+            - text: "z()x"
+              expect: {name: "()"}
+            - text: "z(a"
+              expect: none
+        """
+        let book = try RuleBook.load(files: [("Rules/people/test.yaml", yaml)])
+        #expect(book.rule(id: "people.local")?.pattern.source == "(?i:x(?<name>(?^:A)))")
+        #expect(book.rule(id: "people.everywhere")?.pattern.source == "(?i)y(?<name>(?^i:A))")
+        #expect(book.rule(id: "people.brackets")?.pattern.source.contains("(?(DEFINE)") == true)
+        let failures = book.checkExamples().filter { $0.failure != nil }
+        #expect(failures.map { "\($0.rule.id): \($0.failure!)" } == [])
+    }
+
     @Test func missingRulesFolder() {
         do {
             _ = try RuleBook.load(overriding: [URL(fileURLWithPath: "/nonexistent/rules")])

@@ -1,0 +1,68 @@
+import Testing
+@testable import MinutesText
+
+/// The PCRE2 wrapper: deferred compiling, anchored matches, and reading the
+/// options a pattern leaves in force.
+@Suite struct PatternTests {
+    func texts(_ pattern: Pattern, _ subject: String) throws -> [String] {
+        try pattern.matches(in: subject).map(\.text)
+    }
+
+    @Test func aDeferredPatternCompilesAtItsFirstSearchAndFindsTheSame() throws {
+        let eager = try Pattern("(?<n>\\d+) (?<unit>k|m)\\b", options: [.caseless])
+        let deferred = Pattern(deferred: "(?<n>\\d+) (?<unit>k|m)\\b", options: [.caseless])
+        let subject = "5 k, 7 M and 9 x"
+        #expect(try texts(deferred, subject) == ["5 k", "7 M"])
+        #expect(try texts(deferred, subject) == texts(eager, subject))
+        #expect(try deferred.groupNames == ["n", "unit"])
+    }
+
+    @Test func aDeferredPatternReportsABrokenPatternWhenCompiled() {
+        let broken = Pattern(deferred: "(?<n>\\d+")
+        #expect(throws: PatternError.self) { try broken.compile() }
+    }
+
+    @Test func anAnchoredMatchStartsExactlyWhereAsked() throws {
+        let pattern = try Pattern("(?<=\\s)Item (?<n>\\d+)")
+        let subject = Array("x Item 4 and Item 5".utf8)
+        // At offset 2 ("Item 4"), with the lookbehind seeing the space before it.
+        let m = try #require(try pattern.match(in: subject, range: 0..<subject.count, anchoredAt: 2))
+        #expect(m.range == 2..<8)
+        #expect(m.groups["n"] == 7..<8)
+        // Not at offset 3, though a search from there would find "Item 5".
+        #expect(try pattern.match(in: subject, range: 0..<subject.count, anchoredAt: 3) == nil)
+        // The range's start is the subject's start: no space before offset 2 then.
+        #expect(try pattern.match(in: subject, range: 2..<subject.count, anchoredAt: 2) == nil)
+    }
+
+    @Test func optionsAtTheEndFollowTopLevelSettingsOnly() {
+        #expect(Pattern.options(atEndOf: "abc", compiledWith: []) == [])
+        #expect(Pattern.options(atEndOf: "abc", compiledWith: [.caseless]) == [.caseless])
+        #expect(Pattern.options(atEndOf: "(?i)abc", compiledWith: []) == [.caseless])
+        #expect(Pattern.options(atEndOf: "(?i)a(?-i)bc", compiledWith: []) == [])
+        #expect(Pattern.options(atEndOf: "(?i:a)bc", compiledWith: []) == [])
+        #expect(Pattern.options(atEndOf: "(a(?i)b)c", compiledWith: []) == [])
+        #expect(Pattern.options(atEndOf: "(?ms)a", compiledWith: [.caseless]) == [.caseless, .multiline, .dotAll])
+        #expect(Pattern.options(atEndOf: "(?^)a", compiledWith: [.caseless]) == [])
+        // Parentheses inside classes and escapes are not groups.
+        #expect(Pattern.options(atEndOf: "[(]\\((?i)a", compiledWith: []) == [.caseless])
+        #expect(Pattern.options(atEndOf: "[^]()][[:alpha:]](?i)", compiledWith: []) == [.caseless])
+        #expect(Pattern.options(atEndOf: "(?#(?i) a comment)a", compiledWith: []) == [])
+    }
+
+    @Test func groupOpeningResetsThenSets() throws {
+        #expect(Pattern.groupOpening(with: []) == "(?^:")
+        #expect(Pattern.groupOpening(with: [.caseless, .dotAll]) == "(?^is:")
+        // Inside a caseless pattern, the group is case-sensitive again.
+        let p = try Pattern("(?i)x" + Pattern.groupOpening(with: []) + "A)")
+        #expect(try texts(p, "xA XA xa") == ["xA", "XA"])
+    }
+
+    @Test func stringFromScalarsEncodesEveryWidth() {
+        let text = "a£€𝄞 z"
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(scalars: scalars[...]) == text)
+        #expect(String(scalars: scalars[1..<3]) == "£€")
+        #expect(String(scalars: scalars[0..<0]) == "")
+    }
+}
