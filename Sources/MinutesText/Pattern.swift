@@ -137,7 +137,7 @@ public final class Pattern: @unchecked Sendable {
                 throw PatternError(message: Pattern.message(for: errorCode), offset: errorOffset)
             }
             code = compiled
-            isJIT = getenv("NOJIT") == nil && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+            isJIT = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
             context = pcre2_match_context_create_8(nil)
             pcre2_set_match_limit_8(context, Pattern.matchLimit)
             pcre2_set_depth_limit_8(context, Pattern.depthLimit)
