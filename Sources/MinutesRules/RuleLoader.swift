@@ -189,15 +189,22 @@ enum RuleLoader {
     struct Definitions {
         var patterns: [String: String] = [:]
 
-        /// `source` with each call `(?&name)` replaced by the fragment's text, in
-        /// a group with the options a `(?(DEFINE)…)` block at the end of the
-        /// pattern would give it — the same matches as calling it, but PCRE2 can
-        /// then see which characters a match may start with and skip the rest
-        /// of the text (a call hides that: searches ran about 3 times slower).
-        /// Fragments that call themselves stay calls, defined in such a block.
+        /// Fragments longer than this (written out, with the fragments they
+        /// call) stay calls: copying them into every caller made compiling the
+        /// rules cost more than it saved in searching.
+        static let inlineLimit = 1024
+
+        /// `source` with each call `(?&name)` of a short fragment replaced by the
+        /// fragment's text, in a group with the options a `(?(DEFINE)…)` block at
+        /// the end of the pattern would give it — the same matches as calling it,
+        /// but PCRE2 can then see which characters a match may start with and skip
+        /// the rest of the text (a call hides that: such searches ran about 3 times
+        /// slower). Long fragments stay calls, defined in such a block at the end;
+        /// so does everything in a pattern whose fragments call themselves.
         func inline(_ source: String, options: Pattern.Options) -> String {
             let opening = Pattern.groupOpening(with: Pattern.options(atEndOf: source, compiledWith: options))
             var expanded: [String: String] = [:]
+            var defined: [String] = []
             func expand(_ pattern: String, calling: [String]) -> String? {
                 var out = ""
                 var rest = Substring(pattern)
@@ -205,13 +212,22 @@ enum RuleLoader {
                     guard let close = rest[call.upperBound...].firstIndex(of: ")") else { break }
                     let name = String(rest[call.upperBound..<close])
                     out += rest[..<call.lowerBound]
-                    if let done = expanded[name] {
-                        out += done
-                    } else if let fragment = patterns[name] {
-                        guard !calling.contains(name), let inner = expand(fragment, calling: calling + [name]) else { return nil }
-                        let group = opening + inner + ")"
-                        expanded[name] = group
-                        out += group
+                    if let fragment = patterns[name] {
+                        guard !calling.contains(name) else { return nil }
+                        let inner: String
+                        if let done = expanded[name] {
+                            inner = done
+                        } else {
+                            guard let made = expand(fragment, calling: calling + [name]) else { return nil }
+                            expanded[name] = made
+                            inner = made
+                        }
+                        if inner.utf8.count <= Definitions.inlineLimit {
+                            out += opening + inner + ")"
+                        } else {
+                            out += rest[call.lowerBound...close]
+                            if !defined.contains(name) { defined.append(name) }
+                        }
                     } else {
                         out += rest[call.lowerBound...close]  // unknown: PCRE2 will say so
                     }
@@ -219,7 +235,9 @@ enum RuleLoader {
                 }
                 return out + rest
             }
-            return expand(source, calling: []) ?? source + block(for: source)
+            guard let body = expand(source, calling: []) else { return source + block(for: source) }
+            guard !defined.isEmpty else { return body }
+            return body + "(?(DEFINE)" + defined.sorted().map { "(?<\($0)>\(expanded[$0]!))" }.joined() + ")"
         }
 
         /// The `(?(DEFINE)…)` block of the fragments `source` calls, and those they call.

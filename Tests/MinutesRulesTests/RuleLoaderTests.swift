@@ -176,6 +176,35 @@ import Testing
         #expect(failures.map { "\($0.rule.id): \($0.failure!)" } == [])
     }
 
+    @Test func aLongFragmentStaysACall() throws {
+        let words = (0..<200).map { "word\($0)" }.joined(separator: "|")
+        let yaml = """
+        - id: people.long-list
+          description: more than the inlining limit
+          pattern: '(?:\(words))\\b'
+          yields: fragment
+          examples:
+            - text: "word7"
+              expect: {text: "word7"}
+            - text: "word"
+              expect: none
+        - id: people.listed
+          description: calls the long fragment
+          pattern: 'x (?<name>(?&long_list))'
+          yields: person
+          set: {context: list}
+          examples:
+            - text: "x word199"
+              expect: {name: "word199"}
+            - text: "x word"
+              expect: none
+        """
+        let book = try RuleBook.load(files: [("Rules/people/test.yaml", yaml)])
+        let source = try #require(book.rule(id: "people.listed")?.pattern.source)
+        #expect(source.hasPrefix("x (?<name>(?&long_list))(?(DEFINE)(?<long_list>(?:word0|"))
+        #expect(book.checkExamples().allSatisfy { $0.failure == nil })
+    }
+
     @Test func missingRulesFolder() {
         do {
             _ = try RuleBook.load(overriding: [URL(fileURLWithPath: "/nonexistent/rules")])
