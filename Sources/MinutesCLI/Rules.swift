@@ -76,6 +76,10 @@ public struct RulesCommand: ParsableCommand {
                 everywhere; in a real run some rules only search parts of it) and prints the
                 milliseconds each search took, its matches, and the milliseconds spent
                 compiling its pattern (paid once per process, at the rule's first search).
+                A rule marked * is tried at every position of the text: PCRE2 cannot tell
+                which characters its matches start with (a call to a long fragment, \\p{…}
+                or \\s first defeat that; trigger words, or a first character PCRE2 can
+                see, make such a rule cheap).
 
                 EXAMPLES
                   minutes rules profile minutes.txt | head
@@ -111,7 +115,8 @@ public struct RulesCommand: ParsableCommand {
             var out = String(format: "%.1f ms searching over %d scalars; %.1f ms compiling\n", total, text.count, compiling)
             out += "  search matches  compile  rule\n"
             for row in rows.sorted(by: { $0.ms > $1.ms }) {
-                out += String(format: "%8.2f ms %6d %6.2f ms  %@\n", row.ms, row.count, row.compileMS, row.rule.id)
+                let everywhere = (try? row.rule.pattern.knowsWhereMatchesStart) == false && row.rule.triggers.isEmpty
+                out += String(format: "%8.2f ms %6d %6.2f ms %@ %@\n", row.ms, row.count, row.compileMS, everywhere ? "*" : " ", row.rule.id)
             }
             try Console.write(out)
         }

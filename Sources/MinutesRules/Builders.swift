@@ -1,4 +1,5 @@
 import Foundation
+import MinutesText
 
 extension Yield {
     /// Builds the value of one match from its named groups (normalised text) and the rule's `set:`.
@@ -116,10 +117,13 @@ enum Clean {
     /// Collapses white space and drops markdown emphasis and trailing punctuation.
     static func title(_ raw: String) -> String {
         var s = raw
-        if s.contains("**") || s.contains("__") {
+        if s.utf8.indices.dropLast().contains(where: { i in
+            let b = s.utf8[i]
+            return (b == 0x2A || b == 0x5F) && s.utf8[s.utf8.index(after: i)] == b
+        }) {
             s = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
         }
-        s = s.split(whereSeparator: { $0.isWhitespace || $0 == "\u{2029}" }).joined(separator: " ")
+        s = s.collapsingSpaces
         while let last = s.last, last == "." || last == ":" || last == "-" || last == "," || last == ";" || last == " " {
             if last == ".", s.hasSuffix("..") { break }
             s.removeLast()
@@ -128,7 +132,7 @@ enum Clean {
     }
 
     static func itemNumber(_ raw: String) -> String {
-        var s = raw.trimmingCharacters(in: .whitespaces)
+        var s = raw.trimmingSpaces(lineEnds: false)
         while s.hasSuffix(".") || s.hasSuffix(")") { s.removeLast() }
         return s
     }
@@ -182,7 +186,7 @@ enum Money {
         guard !plain.isEmpty, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               var value = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
         else { return nil }
-        if let m = multiplier?.lowercased().trimmingCharacters(in: .whitespaces), !m.isEmpty {
+        if let m = multiplier?.lowercased().trimmingSpaces(lineEnds: false), !m.isEmpty {
             guard let factor = multipliers[m] else { return nil }
             value *= factor
         }
@@ -215,10 +219,10 @@ public enum DayMonthYear {
     }
 
     static func date(day: String, month: String, year: String) -> Result<RuleValue, BuildFailure> {
-        guard let d = Int(day.filter(\.isNumber)), let m = DayMonthYear.month(month), var y = Int(year.trimmingCharacters(in: .whitespaces)) else {
+        guard let d = Int(day.filter(\.isNumber)), let m = DayMonthYear.month(month), var y = Int(year.trimmingSpaces(lineEnds: false)) else {
             return .failure(BuildFailure(reason: "not a date: \(day) \(month) \(year)"))
         }
-        if year.trimmingCharacters(in: .whitespaces).count == 2 { y += y < 50 ? 2000 : 1900 }
+        if year.trimmingSpaces(lineEnds: false).count == 2 { y += y < 50 ? 2000 : 1900 }
         guard (1...daysIn(month: m, year: y)).contains(d) else {
             return .failure(BuildFailure(reason: "\(day) \(month) \(year) is not a calendar date"))
         }

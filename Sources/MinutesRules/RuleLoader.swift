@@ -123,7 +123,8 @@ enum RuleLoader {
             triggers = words.map { Array($0.lowercased().utf8) }
         }
         // A fragment is tested (and used alone) at the start of a text; any pattern may call it as (?&name).
-        let body = definitions.inline(yields == .fragment ? "^(?:\(source))" : source, options: options)
+        // `\d` means 0-9 (see Pattern.asciiDigits).
+        let body = Pattern.asciiDigits(definitions.inline(yields == .fragment ? "^(?:\(source))" : source, options: options))
         let pattern: Pattern
         if checked {
             pattern = Pattern(deferred: body, options: options)

@@ -66,3 +66,30 @@ import Testing
         #expect(String(scalars: scalars[0..<0]) == "")
     }
 }
+
+/// `\d` is written as `[0-9]` so PCRE2 can see where matches start.
+@Suite struct AsciiDigitsTests {
+    @Test func digitsBecomeARangeOutsideAndInsideClasses() {
+        #expect(Pattern.asciiDigits("\\d{2}:\\d\\d") == "[0-9]{2}:[0-9][0-9]")
+        #expect(Pattern.asciiDigits("[\\d.,]+") == "[0-9.,]+")
+        #expect(Pattern.asciiDigits("\\D+") == "[^0-9]+")
+        #expect(Pattern.asciiDigits("[^\\d\\s]") == "[^0-9\\s]")
+    }
+
+    @Test func otherEscapesClassesAndQuotesAreLeftAlone() {
+        #expect(Pattern.asciiDigits("\\\\d") == "\\\\d")  // a backslash, then d
+        #expect(Pattern.asciiDigits("\\Q\\d\\E\\d") == "\\Q\\d\\E[0-9]")
+        #expect(Pattern.asciiDigits("[]\\d][[:digit:]]\\d") == "[]0-9][[:digit:]][0-9]")
+        #expect(Pattern.asciiDigits("no digits here") == "no digits here")
+    }
+
+    @Test func theRewrittenPatternFindsTheSameNumbersAndTellsPCRE2WhereTheyStart() throws {
+        let source = "\\b(?<h>\\d{1,2})[.:](?<m>\\d\\d)\\b"
+        let unicode = try Pattern(source)
+        let ascii = try Pattern(Pattern.asciiDigits(source))
+        let text = "at 10.30 and 9:05, not 123.456 or ab1.23"
+        #expect(try ascii.matches(in: text).map(\.text) == unicode.matches(in: text).map(\.text))
+        #expect(try unicode.knowsWhereMatchesStart == false)
+        #expect(try ascii.knowsWhereMatchesStart == true)
+    }
+}

@@ -1,4 +1,5 @@
 import MinutesCore
+import MinutesText
 
 /// Stage 5: ties values together once every extractor has run, and checks
 /// what a clerk would want fixed before publishing (SPEC §3). Severities:
@@ -45,7 +46,7 @@ enum Resolver {
 
     /// The first words of a text, on one line.
     static func excerpt(_ text: String, limit: Int = 60) -> String {
-        let oneLine = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let oneLine = text.collapsingSpaces
         return oneLine.count <= limit ? oneLine : String(oneLine.prefix(limit - 1)) + "…"
     }
 }

@@ -150,7 +150,7 @@ struct ActionExtractor: Extractor {
     func logColumns(_ row: Block, _ page: Page) -> [String: Int]? {
         var columns: [String: Int] = [:]
         for (i, cell) in row.children.enumerated() {
-            let text = page.text.text(cell.range).replacingOccurrences(of: "\u{2029}", with: " ")
+            let text = page.text.text(cell.range).replacingScalar("\u{2029}", with: " ")
             for rule in columnRules {
                 if let m = try? rule.pattern.matches(in: text).first, !m.text.isEmpty, let column = rule.settings["column"], columns[column] == nil {
                     columns[column] = i
@@ -177,7 +177,7 @@ struct ActionExtractor: Extractor {
             func cell(_ name: String) -> Range<Int>? {
                 guard let i = columns[name], i < row.children.count else { return nil }
                 let r = row.children[i].range
-                return page.text.text(r).trimmingCharacters(in: .whitespaces).isEmpty ? nil : r
+                return page.text.text(r).trimmingSpaces(lineEnds: false).isEmpty ? nil : r
             }
             guard let action = cell("action") else { continue }
             let refCell = cell("ref")
@@ -198,7 +198,7 @@ struct ActionExtractor: Extractor {
             var f = Found(range: entry.range, ref: entry.ref, owners: [], rule: rule)
             if let owner = cell("owner") {
                 let own = ownerParts.count == entries.count ? ownerParts[n] : owner
-                f.owners = ActionExtractor.split(page.text.text(own).replacingOccurrences(of: "\u{2029}", with: " "))
+                f.owners = ActionExtractor.split(page.text.text(own).replacingScalar("\u{2029}", with: " "))
                 f.ownersAt = own
             }
             if let due = cell("due") {
@@ -206,7 +206,7 @@ struct ActionExtractor: Extractor {
                 if f.due == nil { f.dueText = Clean.entryTail(page.original(due).text) }
             }
             if let status = cell("status") {
-                let text = page.text.text(status).replacingOccurrences(of: "\u{2029}", with: " ")
+                let text = page.text.text(status).replacingScalar("\u{2029}", with: " ")
                 for r in statusRules {
                     if let m = try? r.pattern.matches(in: text).first, !m.text.isEmpty {
                         f.status = ActionStatus(rawValue: r.settings["status"] ?? "")
@@ -301,7 +301,7 @@ struct ActionExtractor: Extractor {
 
     /// "VH/JS", "Cllrs Cole and Bhatt", "Chair and Vice-Chair" → one owner each.
     static func split(_ text: String) -> [String] {
-        let cleaned = text.replacingOccurrences(of: "\u{2029}", with: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        let cleaned = text.replacingScalar("\u{2029}", with: " ").trimmingSpaces()
         guard !cleaned.isEmpty else { return [] }
         var parts = cleaned.components(separatedBy: CharacterSet(charactersIn: "/,;&"))
             .flatMap { $0.components(separatedBy: " and ") }

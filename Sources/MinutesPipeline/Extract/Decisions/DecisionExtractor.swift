@@ -82,7 +82,7 @@ struct DecisionExtractor: Extractor {
 
     /// "that:", "– that the Panel:" — words that introduce the list below.
     static func isLeadIn(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmingSpaces()
         return t.hasSuffix(":") && t.count <= 40 || t.isEmpty
     }
 

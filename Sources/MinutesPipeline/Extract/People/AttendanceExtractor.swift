@@ -114,7 +114,7 @@ struct AttendanceExtractor: Extractor {
     private func entryLines(_ blocks: [Block], _ page: Page) -> [Range<Int>] {
         var out: [Range<Int>] = []
         for line in allEntryLines(blocks, page) {
-            let text = page.text.text(line).trimmingCharacters(in: .whitespaces)
+            let text = page.text.text(line).trimmingSpaces(lineEnds: false)
             if text.hasSuffix(":-") { break }
             if let r = text.range(of: #"[a-z]{2}\. +\p{Lu}\p{Ll}"#, options: .regularExpression), r.lowerBound > text.startIndex { break }
             out.append(line)
@@ -581,14 +581,14 @@ private struct State {
 enum Clean {
     /// "Core Attendees:" → "Core Attendees".
     static func group(_ raw: String) -> String {
-        var s = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var s = raw.collapsingSpaces
         while let last = s.last, last == ":" || last == "-" || last == " " { s.removeLast() }
         return s
     }
 
     /// Separators and joining words around a role or body: ", – Police and Crime Commissioner and" → the role.
     static func entryTail(_ raw: String) -> String {
-        var words = raw.split(whereSeparator: { $0.isWhitespace || $0 == "\u{2029}" }).map(String.init)
+        var words = raw.collapsingSpaces.split(separator: " ").map(String.init)
         let joiners: Set<String> = ["and", "&", "-", "–", "—", ",", ";", ":", "•"]
         while let first = words.first, joiners.contains(first) { words.removeFirst() }
         while let last = words.last, joiners.contains(last) { words.removeLast() }
