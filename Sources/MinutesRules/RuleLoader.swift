@@ -209,7 +209,7 @@ enum RuleLoader {
             func expand(_ pattern: String, calling: [String]) -> String? {
                 var out = ""
                 var rest = Substring(pattern)
-                while let call = rest.range(of: "(?&") {
+                while let call = Definitions.firstCall(in: rest) {
                     guard let close = rest[call.upperBound...].firstIndex(of: ")") else { break }
                     let name = String(rest[call.upperBound..<close])
                     out += rest[..<call.lowerBound]
@@ -252,6 +252,22 @@ enum RuleLoader {
             }
             guard !needed.isEmpty else { return "" }
             return "(?(DEFINE)" + needed.sorted().map { "(?<\($0)>\(patterns[$0]!))" }.joined() + ")"
+        }
+
+        /// Where the first `(?&` is in `text`.
+        static func firstCall(in text: Substring) -> Range<Substring.Index>? {
+            let utf8 = text.utf8
+            var i = utf8.startIndex
+            while let open = utf8[i...].firstIndex(of: 0x28) {  // "("
+                let question = utf8.index(after: open)
+                guard question < utf8.endIndex else { return nil }
+                let ampersand = utf8.index(after: question)
+                if utf8[question] == 0x3F, ampersand < utf8.endIndex, utf8[ampersand] == 0x26 {
+                    return open..<utf8.index(after: ampersand)
+                }
+                i = question
+            }
+            return nil
         }
 
         /// Names in `(?&name)`.

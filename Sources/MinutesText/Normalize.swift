@@ -22,26 +22,43 @@ public struct NormalizedText: Sendable {
 
     init(source: SourceText, mapped: [MappedScalar]) {
         self.source = source
-        scalars = mapped.map(\.scalar)
-        lower = mapped.map(\.lower)
-        upper = mapped.map(\.upper)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(mapped.count)
+        var scalars: [Unicode.Scalar] = [], lower: [Int32] = [], upper: [Int32] = []
+        scalars.reserveCapacity(mapped.count)
+        lower.reserveCapacity(mapped.count)
+        upper.reserveCapacity(mapped.count)
+        var bytes: [UInt8] = [], lowerBytes: [UInt8] = []
+        bytes.reserveCapacity(mapped.count + mapped.count / 8)
+        lowerBytes.reserveCapacity(mapped.count + mapped.count / 8)
         var scalarAt: [Int32] = []
-        scalarAt.reserveCapacity(mapped.count + 1)
+        scalarAt.reserveCapacity(mapped.count + mapped.count / 8 + 1)
         var byteAt: [Int32] = []
         byteAt.reserveCapacity(mapped.count + 1)
         for (i, m) in mapped.enumerated() {
+            scalars.append(m.scalar)
+            lower.append(m.lower)
+            upper.append(m.upper)
             byteAt.append(Int32(bytes.count))
+            let v = m.scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                bytes.append(b)
+                lowerBytes.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                scalarAt.append(Int32(i))
+                continue
+            }
             for b in UTF8.encode(m.scalar)! {
                 bytes.append(b)
+                lowerBytes.append(b)
                 scalarAt.append(Int32(i))
             }
         }
         byteAt.append(Int32(bytes.count))
         scalarAt.append(Int32(mapped.count))
+        self.scalars = scalars
+        self.lower = lower
+        self.upper = upper
         utf8 = bytes
-        lowerUTF8 = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        lowerUTF8 = lowerBytes
         scalarAtByte = scalarAt
         byteAtScalar = byteAt
     }

@@ -349,8 +349,9 @@ extension Pattern {
     /// pattern that may start with one is tried at every position of the text
     /// (`dates.time` searched 6 times slower).
     public static func asciiDigits(_ source: String) -> String {
-        guard source.contains("\\d") || source.contains("\\D") else { return source }
         let bytes = Array(source.utf8)
+        guard bytes.indices.dropLast().contains(where: { bytes[$0] == 0x5C && (bytes[$0 + 1] == 0x64 || bytes[$0 + 1] == 0x44) })
+        else { return source }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
         var inClass = false

@@ -111,12 +111,15 @@ struct AttendanceExtractor: Extractor {
     /// One range per list entry line: list items, table rows, and each line of a
     /// paragraph; up to the first line of prose (two sentences, or a lead-in
     /// ending in a colon), where the register has ended.
+    /// The end of one sentence and the start of the next, inside a line.
+    private static let sentenceEnd = try! Pattern(#"[a-z]{2}\. +\p{Lu}\p{Ll}"#)
+
     private func entryLines(_ blocks: [Block], _ page: Page) -> [Range<Int>] {
         var out: [Range<Int>] = []
         for line in allEntryLines(blocks, page) {
             let text = page.text.text(line).trimmingSpaces(lineEnds: false)
             if text.hasSuffix(":-") { break }
-            if let r = text.range(of: #"[a-z]{2}\. +\p{Lu}\p{Ll}"#, options: .regularExpression), r.lowerBound > text.startIndex { break }
+            if let first = try? AttendanceExtractor.sentenceEnd.matches(in: Array(text.utf8)).first, first.range.lowerBound > 0 { break }
             out.append(line)
         }
         return out
