@@ -589,16 +589,18 @@ enum Clean {
         return s
     }
 
+    private static let joiners: Set<Substring> = ["and", "&", "-", "–", "—", ",", ";", ":", "•"]
+    private static let edge: Set<Unicode.Scalar> = [",", ";", ":", "-", "–", "—", ".", " ", "•"]
+
     /// Separators and joining words around a role or body: ", – Police and Crime Commissioner and" → the role.
     static func entryTail(_ raw: String) -> String {
-        var words = raw.collapsingSpaces.split(separator: " ").map(String.init)
-        let joiners: Set<String> = ["and", "&", "-", "–", "—", ",", ";", ":", "•"]
+        var words = raw.collapsingSpaces.split(separator: " ")[...]
         while let first = words.first, joiners.contains(first) { words.removeFirst() }
         while let last = words.last, joiners.contains(last) { words.removeLast() }
-        var s = words.joined(separator: " ")
-        let edge: Set<Character> = [",", ";", ":", "-", "–", "—", ".", " ", "•"]
-        while let c = s.first, edge.contains(c) { s.removeFirst() }
-        while let c = s.last, edge.contains(c) { s.removeLast() }
+        let joined = words.joined(separator: " ").unicodeScalars
+        guard let start = joined.firstIndex(where: { !edge.contains($0) }) else { return "" }
+        let end = joined.lastIndex(where: { !edge.contains($0) })!
+        var s = String(joined[start...end])
         if s.hasSuffix(" and") { s.removeLast(4) }
         return s
     }
