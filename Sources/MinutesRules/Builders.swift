@@ -182,16 +182,43 @@ enum Money {
         if groups.count > 1 {
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
-        let plain = number.replacingOccurrences(of: ",", with: "")
-        guard !plain.isEmpty, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-              var value = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
-        else { return nil }
+        guard var value = decimal(number) else { return nil }
         if let m = multiplier?.lowercased().trimmingSpaces(lineEnds: false), !m.isEmpty {
             guard let factor = multipliers[m] else { return nil }
             value *= factor
         }
         return value
     }
+
+    /// "1,234.56" read exactly: ASCII digits, commas (already checked as
+    /// thousands) and at most one full stop. Built from an integer and a
+    /// power of ten, without a Locale (which cost more than all the rest).
+    static func decimal(_ number: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var digits = 0, fraction = 0, seenPoint = false
+        for byte in number.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                digits += 1
+                if seenPoint { fraction += 1 }
+                guard digits <= 18 else {
+                    // Longer than an integer holds: Foundation reads it.
+                    return Decimal(string: number.filter { $0 != "," }, locale: Money.posix)
+                }
+                significand = significand * 10 + UInt64(byte - 0x30)
+            case 0x2C:
+                continue
+            case 0x2E where !seenPoint:
+                seenPoint = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return Decimal(sign: .plus, exponent: -fraction, significand: Decimal(significand))
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     static func period(_ text: String) -> String? {
         let t = text.lowercased()
