@@ -44,6 +44,8 @@ public struct Pipeline: Sendable {
 
     public func analyse(_ input: LoadedInput, context: Context = Context()) -> Analysis {
         let text = Normalizer.normalize(input.text, format: input.source.format)
+        // One pass finds every rule's trigger words; searches then look up where they are.
+        text.findTriggers(rules.triggers)
         let tree = segmenter.segment(text)
         var document = MinutesDocument(source: input.source)
         if input.source.encoding == .windows1252 {

@@ -1,4 +1,5 @@
 import Foundation
+import MinutesText
 import Yams
 
 /// Every rule the pipeline runs: the bundled rules, with those of any
@@ -12,8 +13,13 @@ public struct RuleBook: Sendable {
         public var description: String { errors.map(\.description).joined(separator: "\n") }
     }
 
+    /// Every rule's trigger words, once each, to find in one pass over a text.
+    public let triggers: TriggerSet
+
     public init(rules: [Rule]) {
         self.rules = rules
+        var seen = Set<[UInt8]>()
+        triggers = TriggerSet(words: rules.flatMap(\.triggers).filter { seen.insert($0).inserted })
     }
 
     /// Rules of one dimension, highest priority first, then in file order.

@@ -19,6 +19,10 @@ public struct NormalizedText: Sendable {
     let byteAtScalar: [Int32]
     /// `utf8` with ASCII letters in lower case, for finding a rule's trigger words.
     public let lowerUTF8: [UInt8]
+    /// Byte offsets of the line feeds in `utf8`, in order.
+    let lineFeeds: [Int32]
+    /// Where each trigger word occurs, found once per document at its first use.
+    private let triggerPositions = TriggerPositions()
 
     init(source: SourceText, mapped: [MappedScalar]) {
         self.source = source
@@ -57,6 +61,7 @@ public struct NormalizedText: Sendable {
         self.scalars = scalars
         self.lower = lower
         self.upper = upper
+        lineFeeds = bytes.indices.lazy.filter { bytes[$0] == 0x0A }.map { Int32($0) }
         utf8 = bytes
         lowerUTF8 = lowerBytes
         scalarAtByte = scalarAt
@@ -75,25 +80,21 @@ public struct NormalizedText: Sendable {
     /// lines, merged. A rule with trigger words only searches these.
     public func windows(around words: [[UInt8]], in range: Range<Int>, reach: Int) -> [Range<Int>] {
         var hits: [Range<Int>] = []
-        lowerUTF8.withUnsafeBufferPointer { lower in
-            guard let base = lower.baseAddress else { return }
-            for word in words where !word.isEmpty {
-                var i = range.lowerBound
-                let last = range.upperBound - word.count
-                while i <= last {
-                    // memchr finds the next candidate first byte.
-                    guard let p = memchr(base + i, Int32(word[0]), last - i + 1) else { break }
-                    i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + i, word, word.count) == 0 {
-                        var lo = max(range.lowerBound, i - reach), hi = min(range.upperBound, i + word.count + reach)
-                        while lo > range.lowerBound, utf8[lo - 1] != 0x0A { lo -= 1 }
-                        while hi < range.upperBound, utf8[hi] != 0x0A { hi += 1 }
-                        hits.append(lo..<hi)
-                        i = hi
-                    } else {
-                        i += 1
-                    }
-                }
+        for word in words where !word.isEmpty {
+            let positions = triggerPositions.of(word, in: lowerUTF8)
+            var next = range.lowerBound
+            for i in positions[NormalizedText.firstIndex(in: positions, notBelow: range.lowerBound)...] {
+                guard i + word.count <= range.upperBound else { break }
+                guard i >= next else { continue }  // inside the window just made
+                // Out to the line feeds before and after the reach, within the range.
+                let before = max(range.lowerBound, i - reach)
+                let feedBefore = NormalizedText.firstIndex(in: lineFeeds, notBelow: before) - 1
+                let lo = max(range.lowerBound, feedBefore >= 0 ? Int(lineFeeds[feedBefore]) + 1 : 0)
+                let after = min(range.upperBound, i + word.count + reach)
+                let feedAfter = NormalizedText.firstIndex(in: lineFeeds, notBelow: after)
+                let hi = feedAfter < lineFeeds.count ? min(range.upperBound, Int(lineFeeds[feedAfter])) : range.upperBound
+                hits.append(lo..<hi)
+                next = hi
             }
         }
         hits.sort { $0.lowerBound < $1.lowerBound }
@@ -106,6 +107,23 @@ public struct NormalizedText: Sendable {
             }
         }
         return merged
+    }
+
+    /// Finds every occurrence of `words` (lower-case ASCII) in one pass, for
+    /// `windows(around:…)` to use: call it once with all the trigger words of
+    /// the rules that will search this text.
+    public func findTriggers(_ set: TriggerSet) {
+        triggerPositions.find(set, in: lowerUTF8)
+    }
+
+    /// The first index of `sorted` whose value is at least `value` (`sorted.count` if none).
+    static func firstIndex<T: BinaryInteger>(in sorted: [T], notBelow value: Int) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(sorted[mid]) < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// Byte range of a scalar range.
@@ -235,5 +253,80 @@ public enum Normalizer {
             out.append(m)
         }
         return out
+    }
+}
+
+/// Where each trigger word occurs in one document's lower-cased text: found
+/// by one pass over the text for all the rule book's words (`findTriggers`),
+/// or by a scan for one word the first time a rule asks; then shared by
+/// every later search (rules search many blocks of a document, each around
+/// the same words).
+final class TriggerPositions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var found: [[UInt8]: [Int]] = [:]
+
+    func of(_ word: [UInt8], in text: [UInt8]) -> [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let positions = found[word] { return positions }
+        let positions = TriggerSet(words: [word]).positions(in: text)[0]
+        found[word] = positions
+        return positions
+    }
+
+    func find(_ set: TriggerSet, in text: [UInt8]) {
+        let positions = set.positions(in: text)
+        lock.lock()
+        defer { lock.unlock() }
+        for (word, at) in zip(set.words, positions) { found[word] = at }
+    }
+}
+
+/// A rule book's trigger words (lower-case ASCII), arranged to find them all
+/// in one pass over a text: each position is compared only with the words
+/// that start with the two bytes found there.
+public struct TriggerSet: Sendable {
+    public let words: [[UInt8]]
+    /// Words of one byte, and for each pair of first bytes, the words starting so.
+    private let single: [Int]
+    private let byPair: [UInt16: [Int]]
+
+    public init(words: [[UInt8]]) {
+        self.words = words
+        var single: [Int] = []
+        var byPair: [UInt16: [Int]] = [:]
+        for (w, word) in words.enumerated() where !word.isEmpty {
+            if word.count == 1 { single.append(w) } else { byPair[UInt16(word[0]) << 8 | UInt16(word[1]), default: []].append(w) }
+        }
+        self.single = single
+        self.byPair = byPair
+    }
+
+    /// For each word, where it starts in `text`, in order.
+    public func positions(in text: [UInt8]) -> [[Int]] {
+        var found = [[Int]](repeating: [], count: words.count)
+        // Which pairs start a word, as a bit table, so most positions cost one lookup.
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for key in byPair.keys { pairs[Int(key) >> 6] |= 1 << UInt64(key & 63) }
+        text.withUnsafeBufferPointer { text in
+            pairs.withUnsafeBufferPointer { pairs in
+                guard text.count >= 2 else { return }
+                for i in 0..<(text.count - 1) {
+                    let key = UInt16(text[i]) << 8 | UInt16(text[i + 1])
+                    guard pairs[Int(key) >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                    for w in byPair[key]! {
+                        let word = words[w]
+                        guard i + word.count <= text.count else { continue }
+                        var k = 2
+                        while k < word.count, text[i + k] == word[k] { k += 1 }
+                        if k == word.count { found[w].append(i) }
+                    }
+                }
+            }
+            for w in single {
+                for i in 0..<text.count where text[i] == words[w][0] { found[w].append(i) }
+            }
+        }
+        return found
     }
 }

@@ -93,3 +93,42 @@ import Testing
         #expect(try ascii.knowsWhereMatchesStart == true)
     }
 }
+
+/// Trigger words, found in one pass, give the same windows as a scan per word.
+@Suite struct TriggerTests {
+    @Test func onePassFindsEveryOccurrenceOfEveryWord() {
+        let text = Array("they agreed that the clerk agreed to be there; a b".utf8)
+        let set = TriggerSet(words: [Array("agreed".utf8), Array("the".utf8), Array(" be ".utf8), Array("a".utf8)])
+        let found = set.positions(in: text)
+        // Positions as Python's re.finditer gives them.
+        #expect(found[0] == [5, 27])
+        #expect(found[1] == [0, 17, 40])
+        #expect(found[2] == [36])
+        #expect(found[3] == [5, 14, 27, 47])
+    }
+
+    @Test func windowsAreTheSameWithTheWordsFoundAhead() {
+        let source = """
+        Item 1. Minutes
+        The minutes were agreed.
+        Nothing was said here at all, over several lines,
+        and nothing here either.
+        The Clerk undertook to write to the council, and it was agreed.
+        """
+        let words = [Array("agreed".utf8), Array("undertook".utf8)]
+        let plain = Normalizer.normalize(SourceText(source.unicodeScalars), format: .text)
+        let indexed = Normalizer.normalize(SourceText(source.unicodeScalars), format: .text)
+        indexed.findTriggers(TriggerSet(words: words))
+        for range in [0..<plain.utf8.count, 10..<60, 40..<plain.utf8.count] {
+            for reach in [0, 5, 400] {
+                let expected = plain.windows(around: words, in: range, reach: reach)
+                #expect(indexed.windows(around: words, in: range, reach: reach) == expected)
+                #expect(!expected.isEmpty)
+            }
+        }
+        // With no reach, a window is the lines holding the word.
+        #expect(plain.windows(around: [Array("undertook".utf8)], in: 0..<plain.utf8.count, reach: 0).map {
+            String(decoding: plain.utf8[$0], as: UTF8.self)
+        } == ["The Clerk undertook to write to the council, and it was agreed."])
+    }
+}
