@@ -3,12 +3,14 @@ import MinutesCore
 
 /// Stage 6: canonical JSON. Keys sorted, no escaped slashes, one trailing
 /// newline; the same document always gives the same bytes.
+///
+/// The bytes are those Foundation's `JSONEncoder` gives with `.sortedKeys` and
+/// `.withoutEscapingSlashes` (plus `.prettyPrinted`), written by
+/// `CanonicalJSON`, which is several times faster on our documents.
 public enum Emitter {
     public static func json(_ document: MinutesDocument, pretty: Bool = false) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding value types with string keys cannot fail.
-        var data = try! encoder.encode(document)
+        // Encoding value types with string keys and no floating-point numbers cannot fail.
+        var data = try! CanonicalJSON.encode(document, pretty: pretty)
         data.append(0x0A)
         return data
     }
