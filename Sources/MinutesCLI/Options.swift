@@ -67,13 +67,11 @@ extension SourceFormat: ExpressibleByArgument {}
 extension InputOptions {
     /// Reads and decodes `path` (`-`: standard input), or says why it cannot.
     func read(_ path: String) -> Result<LoadedInput, InputError> {
-        do {
+        do throws(InputError) {
             let bytes = path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try Loader.read(path: path, byteLimit: maxBytes)
             return .success(try Loader.load(bytes: bytes, path: path, format: format, byteLimit: maxBytes))
-        } catch let error as InputError {
-            return .failure(error)
         } catch {
-            return .failure(.unreadable)
+            return .failure(error)
         }
     }
 
