@@ -80,7 +80,9 @@ public struct RuleBook: Sendable {
         }
         if !errors.isEmpty { throw LoadError(errors: errors) }
         let bundled = Set(bundledRuleFiles.map(\.path))
-        return try load(files: files, overridable: bundled, checked: compilingNow ? [] : bundled)
+        // A fragment from a --rules folder may replace one that bundled rules call,
+        // so with any folder every pattern compiles now, where a failure names its file.
+        return try load(files: files, overridable: bundled, checked: compilingNow || !folders.isEmpty ? [] : bundled)
     }
 
     /// Loads rule files given as (path, contents). Ids must be unique, except

@@ -62,6 +62,13 @@ public final class Pattern: @unchecked Sendable {
         self.options = options
     }
 
+    /// Whether the pattern has been compiled (for searching).
+    var isCompiled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return compiled != nil
+    }
+
     /// Compiles now if that has not happened yet.
     public func compile() throws(PatternError) {
         _ = try code()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MinutesRules
+@testable import MinutesText
 
 /// A rule file that cannot be used fails at load, naming file, line and reason.
 @Suite struct RuleLoaderTests {
@@ -203,6 +204,21 @@ import Testing
         let source = try #require(book.rule(id: "people.listed")?.pattern.source)
         #expect(source.hasPrefix("x (?<name>(?&long_list))(?(DEFINE)(?<long_list>(?:word0|"))
         #expect(book.checkExamples().allSatisfy { $0.failure == nil })
+    }
+
+    /// Bundled patterns wait for their first search, unless a --rules folder is
+    /// given: its fragments may replace ones the bundled rules call, so then
+    /// everything compiles at load, where a failure is reported, not hit mid-run.
+    @Test func bundledRulesCompileAtLoadOnlyWithUserFolders() throws {
+        let lazy = try RuleBook.load(overriding: [])
+        #expect(lazy.rules.allSatisfy { !$0.pattern.isCompiled })
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("amounts"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.good.write(to: folder.appendingPathComponent("amounts/mine.yaml"), atomically: true, encoding: .utf8)
+        let eager = try RuleBook.load(overriding: [folder])
+        #expect(eager.rules.allSatisfy { $0.pattern.isCompiled })
+        #expect(eager.rule(id: "amount.test") != nil)
     }
 
     @Test func missingRulesFolder() {
