@@ -132,9 +132,13 @@ enum RuleLoader {
             do {
                 pattern = try Pattern(body, options: options)
             } catch {
+                // Report the offset in the pattern as written (fragments called,
+                // not copied in; \d as it is), which is what the author can find.
+                var asWritten = error
+                do { _ = try Pattern(source + definitions.block(for: source), options: options) } catch { asWritten = error }
                 errors.append(RuleError(
-                    file: path, line: patternLine(patternNode, source: source, offset: error.offset),
-                    reason: "rule \(id): pattern does not compile: \(error.message) at offset \(error.offset) of the pattern; fix the pattern"))
+                    file: path, line: patternLine(patternNode, source: source, offset: asWritten.offset),
+                    reason: "rule \(id): pattern does not compile: \(asWritten.message) at offset \(asWritten.offset) of the pattern; fix the pattern"))
                 return nil
             }
             let groups = Set((try? pattern.groupNames) ?? [])

@@ -51,6 +51,14 @@ import Testing
         #expect(found.first?.hasSuffix("; fix the pattern") == true)
     }
 
+    /// The offset is in the pattern as written, though the pattern compiled has
+    /// `\d` spelt out and fragments copied in.
+    @Test func anErrorOffsetCountsThePatternAsWritten() {
+        let yaml = Self.good.replacingOccurrences(of: "'£(?<num>\\d+)(?<mult>k)'", with: "'\\d\\d(?<num>x'")
+        #expect(yaml.contains("pattern: '\\d\\d(?<num>x'"))
+        #expect(errors(yaml).first?.contains("missing closing parenthesis at offset 12 of the pattern") == true, "\(errors(yaml))")
+    }
+
     @Test func blockPatternErrorPointsAtTheLineInsideTheBlock() {
         let yaml = Self.good.replacingOccurrences(of: "  pattern: '£(?<num>\\d+)(?<mult>k)'", with: "  pattern: |-\n    £(?<num>\\d+)\n    k(")
         let found = errors(yaml)
