@@ -1,7 +1,8 @@
 import Foundation
 
 /// A sum of money named in the text: one value, or a range. Values are exact
-/// decimals (£0.10 stays 0.10), written to JSON as numbers with those digits.
+/// decimals (never binary floating point), written to JSON as the shortest
+/// number with that value: £0.10 is 0.1, £1,500.00 is 1500.
 public struct Amount: Codable, Hashable, Sendable {
     /// Exactly the original text, e.g. `£885k`.
     public var text: String
