@@ -1,3 +1,4 @@
+import Foundation
 import MinutesCore
 import MinutesRules
 import MinutesText
@@ -76,6 +77,8 @@ struct Page {
     /// Paragraphs, list entries and table cells, innermost first where they nest,
     /// sorted by start: where a sentence is looked for.
     let textBlocks: [Range<Int>]
+    /// What one extractor works out that another needs too.
+    let shared = SharedFindings()
 
     init(text: NormalizedText, tree: Block, context: Context) {
         self.text = text
@@ -157,4 +160,27 @@ struct Page {
 /// One extractor per dimension of the output.
 protocol Extractor: Sendable {
     func extract(from page: Page, into document: inout MinutesDocument)
+}
+
+/// Findings of one document that more than one extractor needs, worked out
+/// by the first to ask. One document is read by one thread; the lock only
+/// keeps the type honest about being shared.
+final class SharedFindings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var meetingDates: [Bool: String?] = [:]
+
+    /// The next (`after`) or previous meeting's date, found by `find` the first time.
+    func meetingDate(after: Bool, _ find: () -> String?) -> String? {
+        lock.lock()
+        if let known = meetingDates[after] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let found = find()
+        lock.lock()
+        meetingDates[after] = found
+        lock.unlock()
+        return found
+    }
 }

@@ -148,6 +148,27 @@ import Testing
         #expect(doc.diagnostics.contains { $0.code == .patternLimit && $0.rule == "amount.runaway" })
     }
 
+    /// The next meeting's date is looked for once per document, though the
+    /// action and date extractors both need it: a rule that runs away there is
+    /// reported once.
+    @Test func theNextMeetingIsLookedForOnce() throws {
+        let yaml = """
+        - id: meeting.runaway-next
+          description: catastrophic backtracking on purpose
+          pattern: '(?:(a+)+)+(?<day>\\d)(?<month>x)'
+          yields: next-meeting
+          examples:
+            - text: "a1x"
+              expect: {day: "1", month: "x"}
+            - text: "b"
+              expect: none
+        """
+        let rules = try RuleBook.load(files: [("Rules/meeting/runaway.yaml", yaml)])
+        let text = "Minutes of the meeting held on 3 March 2020\n\n" + String(repeating: "a", count: 40) + "!1x\n"
+        let doc = try Pipeline(rules: rules).extract(bytes: Array(text.utf8), path: "hostile.txt")
+        #expect(doc.diagnostics.filter { $0.code == .patternLimit && $0.rule == "meeting.runaway-next" }.count == 1)
+    }
+
     @Test func outputIsDeterministic() throws {
         let a = Emitter.json(try extract(Self.minutes), pretty: true)
         let b = Emitter.json(try extract(Self.minutes), pretty: true)

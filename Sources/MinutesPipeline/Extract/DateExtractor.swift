@@ -73,7 +73,15 @@ struct DateExtractor: Extractor {
     }
 
     /// The next (or previous) meeting's date as the document gives it.
+    /// Worked out once per document: the action and date extractors both ask,
+    /// with the same rules and meeting date, and a rule's diagnostics are given once.
     static func meetingDate(_ rules: [Rule], _ page: Page, _ meetingDate: String?, after: Bool, _ diagnostics: inout [Diagnostic]) -> String? {
+        page.shared.meetingDate(after: after) {
+            findMeetingDate(rules, page, meetingDate, after: after, &diagnostics)
+        }
+    }
+
+    private static func findMeetingDate(_ rules: [Rule], _ page: Page, _ meetingDate: String?, after: Bool, _ diagnostics: inout [Diagnostic]) -> String? {
         let calendar = Calendar(meetingDate: meetingDate, nextMeeting: nil)
         for rule in rules {
             for m in page.matches(rule, diagnostics: &diagnostics) {
