@@ -83,15 +83,15 @@ public struct NormalizedText: Sendable {
         for word in words where !word.isEmpty {
             let positions = triggerPositions.of(word, in: lowerUTF8)
             var next = range.lowerBound
-            for i in positions[NormalizedText.firstIndex(in: positions, notBelow: range.lowerBound)...] {
+            for i in positions[positions.partitionPoint { $0 >= range.lowerBound }...] {
                 guard i + word.count <= range.upperBound else { break }
                 guard i >= next else { continue }  // inside the window just made
                 // Out to the line feeds before and after the reach, within the range.
                 let before = max(range.lowerBound, i - reach)
-                let feedBefore = NormalizedText.firstIndex(in: lineFeeds, notBelow: before) - 1
+                let feedBefore = lineFeeds.partitionPoint { Int($0) >= before } - 1
                 let lo = max(range.lowerBound, feedBefore >= 0 ? Int(lineFeeds[feedBefore]) + 1 : 0)
                 let after = min(range.upperBound, i + word.count + reach)
-                let feedAfter = NormalizedText.firstIndex(in: lineFeeds, notBelow: after)
+                let feedAfter = lineFeeds.partitionPoint { Int($0) >= after }
                 let hi = feedAfter < lineFeeds.count ? min(range.upperBound, Int(lineFeeds[feedAfter])) : range.upperBound
                 hits.append(lo..<hi)
                 next = hi
@@ -114,16 +114,6 @@ public struct NormalizedText: Sendable {
     /// the rules that will search this text.
     public func findTriggers(_ set: TriggerSet) {
         triggerPositions.find(set, in: lowerUTF8)
-    }
-
-    /// The first index of `sorted` whose value is at least `value` (`sorted.count` if none).
-    static func firstIndex<T: BinaryInteger>(in sorted: [T], notBelow value: Int) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(sorted[mid]) < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// Byte range of a scalar range.

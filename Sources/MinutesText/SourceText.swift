@@ -27,12 +27,8 @@ public struct SourceText: Sendable {
 
     /// 1-based line number of a scalar offset.
     public func line(at offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo + 1
+        // The lines starting at or before the offset (the first starts at 0).
+        lineStarts.partitionPoint { $0 > offset }
     }
 
     /// 1-based column of a scalar offset.
@@ -50,6 +46,20 @@ public struct SourceText: Sendable {
     }
 
     public func text(_ span: Span) -> String { text(span.start..<span.end) }
+}
+
+extension RandomAccessCollection where Index == Int {
+    /// The first index whose element `isPast` holds for, in a collection where it
+    /// holds for a suffix (offsets in order, say): a binary search.
+    @inlinable
+    public func partitionPoint(where isPast: (Element) -> Bool) -> Int {
+        var lo = startIndex, hi = endIndex
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if isPast(self[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        return lo
+    }
 }
 
 extension String {

@@ -132,3 +132,17 @@ import Testing
         } == ["The Clerk undertook to write to the council, and it was agreed."])
     }
 }
+
+@Suite struct PartitionPointTests {
+    @Test func findsTheFirstIndexPastTheBoundary() {
+        let starts = [0, 4, 9, 9, 15]
+        #expect(starts.partitionPoint { $0 > 9 } == 4)
+        #expect(starts.partitionPoint { $0 >= 9 } == 2)
+        #expect(starts.partitionPoint { $0 > 100 } == 5)
+        #expect(starts.partitionPoint { $0 >= 0 } == 0)
+        #expect([Int]().partitionPoint { $0 > 0 } == 0)
+        // A line number is how many lines start at or before the offset.
+        #expect(SourceText("ab\ncd\n\nef".unicodeScalars).line(at: 7) == 4)
+        #expect(SourceText("ab\ncd\n\nef".unicodeScalars).line(at: 2) == 1)
+    }
+}

@@ -20,11 +20,7 @@ extension Page {
     /// The innermost paragraph, list entry or table cell holding `k`, or its line.
     func textBlock(at k: Int) -> Range<Int> {
         // The blocks starting at or before k, latest first; the smallest that holds k.
-        var first = 0, end = textBlocks.count
-        while first < end {
-            let mid = (first + end) / 2
-            if textBlocks[mid].lowerBound <= k { first = mid + 1 } else { end = mid }
-        }
+        let first = textBlocks.partitionPoint { $0.lowerBound > k }
         var best: Range<Int>?
         var i = first - 1
         while i >= 0 {
