@@ -277,16 +277,12 @@ enum RuleLoader {
         /// Names in `(?&name)`.
         static func calls(in pattern: String) -> [String] {
             var out: [String] = []
-            let bytes = Array(pattern.utf8)
-            var i = 0
-            while i + 3 < bytes.count {
-                if bytes[i] == 0x28, bytes[i + 1] == 0x3F, bytes[i + 2] == 0x26 {  // "(?&"
-                    var j = i + 3
-                    while j < bytes.count, bytes[j] != 0x29 { j += 1 }
-                    out.append(String(decoding: bytes[(i + 3)..<j], as: UTF8.self))
-                    i = j
-                }
-                i += 1
+            var rest = Substring(pattern)
+            while let call = firstCall(in: rest) {
+                let close = rest[call.upperBound...].firstIndex(of: ")") ?? rest.endIndex
+                out.append(String(rest[call.upperBound..<close]))
+                guard close < rest.endIndex else { break }
+                rest = rest[rest.index(after: close)...]
             }
             return out
         }
