@@ -280,24 +280,14 @@ extension Pattern {
     public static func options(atEndOf source: String, compiledWith options: Options) -> Options {
         let letters: [UInt8: Options] = [0x69: .caseless, 0x6D: .multiline, 0x78: .extended, 0x73: .dotAll]
         var result = options
-        let bytes = Array(source.utf8)
+        var pieces = PatternPieces(source)
+        let bytes = pieces.bytes
         var depth = 0
-        var i = 0
-        while i < bytes.count {
+        while let piece = pieces.next() {
+            // Escapes, quoted text and classes hold no groups.
+            guard case .other(let range, inClass: false) = piece else { continue }
+            let i = range.lowerBound
             switch bytes[i] {
-            case 0x5C:  // "\" escapes the next character
-                i += 2
-                continue
-            case 0x5B:  // "[" a class, to its closing "]" (which may come first, and [:name:] inside)
-                i += 1
-                if i < bytes.count, bytes[i] == 0x5E { i += 1 }
-                if i < bytes.count, bytes[i] == 0x5D { i += 1 }
-                while i < bytes.count, bytes[i] != 0x5D {
-                    if bytes[i] == 0x5C { i += 1 } else if bytes[i] == 0x5B, i + 1 < bytes.count, bytes[i + 1] == 0x3A {
-                        if let close = bytes[(i + 2)...].firstIndex(of: 0x5D) { i = close }
-                    }
-                    i += 1
-                }
             case 0x28:  // "("
                 if i + 1 < bytes.count, bytes[i + 1] == 0x3F {
                     // "(?flags)" or "(?flags:" or "(?^flags)"
@@ -317,12 +307,12 @@ extension Pattern {
                             result.formUnion(set)
                             result.subtract(unset)
                         }
-                        i = j + 1
+                        pieces.position = j + 1
                         continue
                     }
                     if j == i + 2, j < bytes.count, bytes[j] == 0x23 {  // "(?#comment)"
                         while j < bytes.count, bytes[j] != 0x29 { j += 1 }
-                        i = j + 1
+                        pieces.position = j + 1
                         continue
                     }
                 }
@@ -332,7 +322,6 @@ extension Pattern {
             default:
                 break
             }
-            i += 1
         }
         return result
     }
@@ -356,59 +345,81 @@ extension Pattern {
     /// pattern that may start with one is tried at every position of the text
     /// (`dates.time` searched 6 times slower).
     public static func asciiDigits(_ source: String) -> String {
-        let bytes = Array(source.utf8)
+        var pieces = PatternPieces(source)
+        let bytes = pieces.bytes
         guard bytes.indices.dropLast().contains(where: { bytes[$0] == 0x5C && (bytes[$0 + 1] == 0x64 || bytes[$0 + 1] == 0x44) })
         else { return source }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
-        var inClass = false
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x5C, i + 1 < bytes.count {  // "\"
-                let next = bytes[i + 1]
-                if next == 0x51 {  // \Q…\E: copied as it is
-                    var j = i + 2
-                    while j + 1 < bytes.count, !(bytes[j] == 0x5C && bytes[j + 1] == 0x45) { j += 1 }
-                    let end = min(bytes.count, j + 2)
-                    out.append(contentsOf: bytes[i..<end])
-                    i = end
-                    continue
-                }
-                if next == 0x64 {  // \d
-                    out.append(contentsOf: Array((inClass ? "0-9" : "[0-9]").utf8))
-                } else if next == 0x44, !inClass {  // \D
-                    out.append(contentsOf: Array("[^0-9]".utf8))
-                } else {
-                    out.append(b)
-                    out.append(next)
-                }
-                i += 2
-                continue
+        while let piece = pieces.next() {
+            switch piece {
+            case .escape(let range, let inClass) where bytes[range.lowerBound + 1] == 0x64:  // \d
+                out.append(contentsOf: Array((inClass ? "0-9" : "[0-9]").utf8))
+            case .escape(let range, inClass: false) where bytes[range.lowerBound + 1] == 0x44:  // \D
+                out.append(contentsOf: Array("[^0-9]".utf8))
+            case .escape(let range, _), .quoted(let range), .other(let range, _):
+                out.append(contentsOf: bytes[range])
             }
-            if inClass {
-                if b == 0x5B, i + 1 < bytes.count, bytes[i + 1] == 0x3A,  // [:name:]
-                   let close = bytes[(i + 2)...].firstIndex(of: 0x5D) {
-                    out.append(contentsOf: bytes[i...close])
-                    i = close + 1
-                    continue
-                }
-                if b == 0x5D { inClass = false }
-                out.append(b)
-                i += 1
-                continue
-            }
-            if b == 0x5B {  // "[" opens a class; a "]" first (after any "^") is a literal
-                inClass = true
-                out.append(b)
-                i += 1
-                if i < bytes.count, bytes[i] == 0x5E { out.append(0x5E); i += 1 }
-                if i < bytes.count, bytes[i] == 0x5D { out.append(0x5D); i += 1 }
-                continue
-            }
-            out.append(b)
-            i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// A pattern's source cut into the pieces that matter when reading its
+/// syntax: escapes (`\x`), quoted text (`\Q…\E`), and everything else a
+/// byte at a time outside classes, or a run at a time inside one (a class's
+/// opening with any `^` and leading `]`, a `[:name:]`, a byte, its closing `]`).
+/// Parentheses and option letters inside escapes, quotes and classes are
+/// literal, which is why both readers above need it.
+struct PatternPieces {
+    enum Piece {
+        case escape(Range<Int>, inClass: Bool)
+        case quoted(Range<Int>)
+        case other(Range<Int>, inClass: Bool)
+    }
+
+    let bytes: [UInt8]
+    /// Where the next piece starts; a reader may move it past bytes it has read itself.
+    var position = 0
+    private var inClass = false
+
+    init(_ source: String) {
+        bytes = Array(source.utf8)
+    }
+
+    mutating func next() -> Piece? {
+        let i = position
+        guard i < bytes.count else { return nil }
+        let b = bytes[i]
+        if b == 0x5C, i + 1 < bytes.count {  // "\"
+            if bytes[i + 1] == 0x51 {  // \Q…\E
+                var j = i + 2
+                while j + 1 < bytes.count, !(bytes[j] == 0x5C && bytes[j + 1] == 0x45) { j += 1 }
+                position = min(bytes.count, j + 2)
+                return .quoted(i..<position)
+            }
+            position = i + 2
+            return .escape(i..<position, inClass: inClass)
+        }
+        if inClass {
+            if b == 0x5B, i + 1 < bytes.count, bytes[i + 1] == 0x3A,  // [:name:]
+               let close = bytes[(i + 2)...].firstIndex(of: 0x5D) {
+                position = close + 1
+                return .other(i..<position, inClass: true)
+            }
+            if b == 0x5D { inClass = false }
+            position = i + 1
+            return .other(i..<position, inClass: true)
+        }
+        if b == 0x5B {  // "[" opens a class; a "]" first (after any "^") is a literal
+            inClass = true
+            var j = i + 1
+            if j < bytes.count, bytes[j] == 0x5E { j += 1 }
+            if j < bytes.count, bytes[j] == 0x5D { j += 1 }
+            position = j
+            return .other(i..<j, inClass: true)
+        }
+        position = i + 1
+        return .other(i..<position, inClass: false)
     }
 }

@@ -48,6 +48,7 @@ import Testing
         #expect(Pattern.options(atEndOf: "[(]\\((?i)a", compiledWith: []) == [.caseless])
         #expect(Pattern.options(atEndOf: "[^]()][[:alpha:]](?i)", compiledWith: []) == [.caseless])
         #expect(Pattern.options(atEndOf: "(?#(?i) a comment)a", compiledWith: []) == [])
+        #expect(Pattern.options(atEndOf: "\\Q(?i)\\Ea", compiledWith: []) == [])  // quoted, not a setting
     }
 
     @Test func groupOpeningResetsThenSets() throws {
