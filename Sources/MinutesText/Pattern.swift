@@ -100,30 +100,19 @@ public final class Pattern: @unchecked Sendable {
         }
     }
 
-    private func code() throws(PatternError) -> Compiled {
+    /// The compiled code, made at the first call: for searching, or `anchored`
+    /// to match only where a search starts.
+    private func code(anchored: Bool = false) throws(PatternError) -> Compiled {
         lock.lock()
         defer { lock.unlock() }
-        if let compiled { return compiled }
-        let made = try Compiled(source, options: options)
-        compiled = made
+        if let made = anchored ? self.anchored : compiled { return made }
+        let made = try Compiled(source, options: options, anchored: anchored)
+        if anchored { self.anchored = made } else { compiled = made }
         return made
     }
 
-    private func anchoredCode() -> Compiled {
-        lock.lock()
-        defer { lock.unlock() }
-        if let anchored { return anchored }
-        do {
-            let made = try Compiled(source, options: options, anchored: true)
-            anchored = made
-            return made
-        } catch {
-            preconditionFailure("pattern \(source) does not compile: \(error.message) at offset \(error.offset)")
-        }
-    }
-
-    private func compiledForSearch() -> Compiled {
-        do { return try code() } catch {
+    private func compiledForSearch(anchored: Bool = false) -> Compiled {
+        do { return try code(anchored: anchored) } catch {
             // Only a deferred pattern can get here, and the tests compile every bundled pattern.
             preconditionFailure("pattern \(source) does not compile: \(error.message) at offset \(error.offset)")
         }
@@ -226,7 +215,7 @@ public final class Pattern: @unchecked Sendable {
     /// The match that starts exactly at byte `offset` of `subject`, if any,
     /// with `range` as the subject's ends (lookbehinds may look back to its start).
     public func match(in subject: [UInt8], range: Range<Int>, anchoredAt offset: Int) throws(PatternLimitExceeded) -> PatternMatch? {
-        let compiled = anchoredCode()
+        let compiled = compiledForSearch(anchored: true)
         let data = pcre2_match_data_create_from_pattern_8(compiled.code, nil)
         defer { pcre2_match_data_free_8(data) }
         let rc = subject.withUnsafeBufferPointer { buf in
