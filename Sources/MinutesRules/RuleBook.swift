@@ -51,8 +51,7 @@ public struct RuleBook: Sendable {
     /// `compilingNow` compiles every one at once and reports any that fails
     /// (what the tests and `minutes rules test` do).
     public static func bundled(compilingNow: Bool = false) throws(LoadError) -> RuleBook {
-        let files = bundledRuleFiles.map { (path: $0.path, contents: $0.contents) }
-        return try load(files: files, checked: compilingNow ? [] : Set(files.map(\.path)))
+        try load(overriding: [], compilingNow: compilingNow)
     }
 
     /// The bundled rules plus the `.yaml` files found under each of `folders`
