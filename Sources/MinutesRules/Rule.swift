@@ -38,8 +38,9 @@ public struct Rule: Sendable {
 
     /// The match of the rule that starts at scalar `offset`, if any, with `range` as the text's ends.
     public func match(in text: NormalizedText, range: Range<Int>, at offset: Int) throws(PatternLimitExceeded) -> RuleMatch? {
-        let bytes = text.byteRange(scalars: range)
-        return try pattern.match(in: text.utf8, range: bytes, anchoredAt: text.byteRange(scalars: offset..<offset).lowerBound)
+        let at = text.byteRange(scalars: offset..<offset).lowerBound
+        guard pattern.mayMatch(in: text.utf8, anchoredAt: at) else { return nil }
+        return try pattern.match(in: text.utf8, range: text.byteRange(scalars: range), anchoredAt: at)
             .map { ruleMatch($0, in: text) }
     }
 
@@ -89,7 +90,7 @@ public struct RuleHeadingMatcher: HeadingMatcher {
         var at = window.lowerBound
         while at < window.upperBound, first == nil {
             first = try? rule.match(in: text, range: window, at: at)
-            guard text.scalars[at].properties.isWhitespace else { break }
+            guard text.scalars[at].isSpace(includingLineEnds: true) else { break }
             at += 1
         }
         guard let first, case .success(let value) = first.value else { return nil }

@@ -132,6 +132,9 @@ public final class Pattern: @unchecked Sendable {
         let context: OpaquePointer
         let groupNumbers: [(name: String, number: Int)]
         let isJIT: Bool
+        /// The bytes a match can start with, one bit each, when PCRE2 knows
+        /// them; nil when any byte may start one.
+        let firstBytes: [UInt64]?
 
         init(_ source: String, options: Options, anchored: Bool = false) throws(PatternError) {
             var flags: UInt32 = PCRE2_UTF | PCRE2_UCP
@@ -154,6 +157,31 @@ public final class Pattern: @unchecked Sendable {
             pcre2_set_match_limit_8(context, Pattern.matchLimit)
             pcre2_set_depth_limit_8(context, Pattern.depthLimit)
             groupNumbers = Pattern.namedGroups(compiled)
+            firstBytes = Compiled.firstBytes(compiled)
+        }
+
+        private static func firstBytes(_ code: OpaquePointer) -> [UInt64]? {
+            var type: UInt32 = 0
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
+            if type == 1 {
+                var unit: UInt32 = 0
+                pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODEUNIT), &unit)
+                // PCRE2 does not say whether the unit stands for both cases: allow both.
+                guard unit < 0x80, let scalar = Unicode.Scalar(unit) else { return nil }
+                var bits = [UInt64](repeating: 0, count: 4)
+                for byte in Array(String(scalar).lowercased().utf8) + Array(String(scalar).uppercased().utf8) {
+                    bits[Int(byte) >> 6] |= 1 << (UInt64(byte) & 63)
+                }
+                return bits
+            }
+            var bitmap: UnsafePointer<UInt8>?
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
+            guard type == 0, let bitmap else { return nil }
+            var bits = [UInt64](repeating: 0, count: 4)
+            for byte in 0..<256 where bitmap[byte >> 3] & (1 << (byte & 7)) != 0 {
+                bits[byte >> 6] |= 1 << UInt64(byte & 63)
+            }
+            return bits
         }
 
         /// The match in `data`, its offsets moved by `shift`.
@@ -226,6 +254,15 @@ public final class Pattern: @unchecked Sendable {
         try check(rc)
         guard rc > 0 else { return nil }
         return compiled.match(data, offsetBy: range.lowerBound)
+    }
+
+    /// Whether a match anchored at byte `offset` of `subject` can start there,
+    /// by the first bytes PCRE2 knows matches start with: false means
+    /// `match(in:range:anchoredAt:)` would find nothing, without running it.
+    public func mayMatch(in subject: [UInt8], anchoredAt offset: Int) -> Bool {
+        guard offset < subject.count, let bits = compiledForSearch(anchored: true).firstBytes else { return true }
+        let byte = subject[offset]
+        return bits[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
     }
 
     /// Convenience for tests and rule examples: matches over a string, as substrings.
