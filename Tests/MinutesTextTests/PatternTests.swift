@@ -35,6 +35,27 @@ import Testing
         #expect(try pattern.match(in: subject, range: 2..<subject.count, anchoredAt: 2) == nil)
     }
 
+    @Test func aLineWhoseFirstByteNoMatchStartsWithIsSkippedWithoutSearching() throws {
+        let subject = Array("Present: A\n  apologies: B\nItem 4\nzz".utf8)
+        let heading = try Pattern("(?i)^[ \\t]*apologies")   // a start bitmap: space, tab, a, A
+        #expect(!heading.mayMatch(in: subject, anchoredAt: 0))  // "P"
+        #expect(heading.mayMatch(in: subject, anchoredAt: 11))  // " "
+        #expect(heading.mayMatch(in: subject, anchoredAt: 13))  // "a"
+        let item = try Pattern("(?i:item)")                     // one first code unit, either case
+        #expect(item.mayMatch(in: subject, anchoredAt: 26))     // "I"
+        #expect(item.mayMatch(in: Array("item".utf8), anchoredAt: 0))
+        #expect(!item.mayMatch(in: subject, anchoredAt: 34))    // "z"
+        let anywhere = try Pattern("^[^\\n]*?B")                // PCRE2 cannot tell: always try
+        #expect(anywhere.mayMatch(in: subject, anchoredAt: 34))
+        #expect(anywhere.mayMatch(in: subject, anchoredAt: subject.count))
+        // Never a false "no": wherever a match starts, the byte there may start one.
+        for pattern in [heading, item, anywhere, try Pattern("[0-9]+\\.\\s"), try Pattern("(?<=\\n)It")] {
+            for offset in subject.indices where try pattern.match(in: subject, range: 0..<subject.count, anchoredAt: offset) != nil {
+                #expect(pattern.mayMatch(in: subject, anchoredAt: offset), "\(pattern.source) at \(offset)")
+            }
+        }
+    }
+
     @Test func optionsAtTheEndFollowTopLevelSettingsOnly() {
         #expect(Pattern.options(atEndOf: "abc", compiledWith: []) == [])
         #expect(Pattern.options(atEndOf: "abc", compiledWith: [.caseless]) == [.caseless])
