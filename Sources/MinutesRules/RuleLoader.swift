@@ -209,7 +209,6 @@ enum RuleLoader {
         func inline(_ source: String, options: Pattern.Options) -> String {
             let opening = Pattern.groupOpening(with: Pattern.options(atEndOf: source, compiledWith: options))
             var expanded: [String: String] = [:]
-            var defined: [String] = []
             func expand(_ pattern: String, calling: [String]) -> String? {
                 var out = ""
                 var rest = Substring(pattern)
@@ -231,7 +230,6 @@ enum RuleLoader {
                             out += opening + inner + ")"
                         } else {
                             out += rest[call.lowerBound...close]
-                            if !defined.contains(name) { defined.append(name) }
                         }
                     } else {
                         out += rest[call.lowerBound...close]  // unknown: PCRE2 will say so
@@ -241,8 +239,11 @@ enum RuleLoader {
                 return out + rest
             }
             guard let body = expand(source, calling: []) else { return source + block(for: source) }
-            guard !defined.isEmpty else { return body }
-            return body + "(?(DEFINE)" + defined.sorted().map { "(?<\($0)>\(expanded[$0]!))" }.joined() + ")"
+            // The long fragments are defined as written: inside them a copied-in
+            // fragment gains nothing (PCRE2 looks for first characters only at the
+            // top), and each copy would be compiled again (action_owner copied
+            // honorific_word four times: action.owner-to was 6.7 KB, now 3.4 KB).
+            return body + block(for: body)
         }
 
         /// The `(?(DEFINE)…)` block of the fragments `source` calls, and those they call.

@@ -214,6 +214,49 @@ import Testing
         #expect(book.checkExamples().allSatisfy { $0.failure == nil })
     }
 
+    /// Inside a long fragment the short fragments it calls stay calls, each
+    /// defined once: copied in, they would be compiled once per copy for no gain
+    /// (PCRE2 looks for a match's first characters only at the pattern's top).
+    @Test func aLongFragmentCallsTheShortFragmentsItUses() throws {
+        let words = (0..<200).map { "word\($0)" }.joined(separator: "|")
+        let yaml = """
+        - id: people.title
+          description: a short fragment
+          pattern: '(?:Mr|Ms)'
+          yields: fragment
+          examples:
+            - text: "Mr"
+              expect: {text: "Mr"}
+            - text: "Mx"
+              expect: none
+        - id: people.long-list
+          description: more than the inlining limit, calling the short fragment twice
+          pattern: '(?&title)\\s(?:\(words))(?:\\s(?&title))?\\b'
+          yields: fragment
+          examples:
+            - text: "Mr word7 Ms"
+              expect: {text: "Mr word7 Ms"}
+            - text: "Mr word"
+              expect: none
+        - id: people.listed
+          description: calls the short fragment at its start, and the long one
+          pattern: '(?&title):(?<name>(?&long_list))'
+          yields: person
+          set: {context: list}
+          examples:
+            - text: "Ms:Mr word199 Mr"
+              expect: {name: "Mr word199 Mr"}
+            - text: "Ms:Mr word"
+              expect: none
+        """
+        let book = try RuleBook.load(files: [("Rules/people/test.yaml", yaml)])
+        let source = try #require(book.rule(id: "people.listed")?.pattern.source)
+        #expect(source.hasPrefix("(?^:(?:Mr|Ms)):(?<name>(?&long_list))(?(DEFINE)(?<long_list>(?&title)\\s(?:word0|"))
+        #expect(source.hasSuffix("(?<title>(?:Mr|Ms)))"))
+        #expect(source.components(separatedBy: "(?:Mr|Ms)").count == 3)  // at the top, and its one definition
+        #expect(book.checkExamples().allSatisfy { $0.failure == nil })
+    }
+
     /// Bundled patterns wait for their first search, unless a --rules folder is
     /// given: its fragments may replace ones the bundled rules call, so then
     /// everything compiles at load, where a failure is reported, not hit mid-run.
