@@ -37,10 +37,14 @@ public struct Rule: Sendable {
     }
 
     /// The match of the rule that starts at scalar `offset`, if any, with `range` as the text's ends.
+    /// PCRE2 is not run where the match could not start (`Pattern.mayMatch`) or
+    /// where none of the trigger words follows inside the range.
     public func match(in text: NormalizedText, range: Range<Int>, at offset: Int) throws(PatternLimitExceeded) -> RuleMatch? {
         let at = text.byteRange(scalars: offset..<offset).lowerBound
-        guard pattern.mayMatch(in: text.utf8, anchoredAt: at) else { return nil }
-        return try pattern.match(in: text.utf8, range: text.byteRange(scalars: range), anchoredAt: at)
+        let bytes = text.byteRange(scalars: range)
+        guard pattern.mayMatch(in: text.utf8, range: bytes, anchoredAt: at),
+              triggers.isEmpty || text.contains(anyOf: triggers, in: at..<bytes.upperBound) else { return nil }
+        return try pattern.match(in: text.utf8, range: bytes, anchoredAt: at)
             .map { ruleMatch($0, in: text) }
     }
 

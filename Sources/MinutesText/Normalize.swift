@@ -75,6 +75,15 @@ public struct NormalizedText: Sendable {
         Int(scalarAtByte[bytes.lowerBound])..<Int(scalarAtByte[bytes.upperBound])
     }
 
+    /// Whether any of `words` (lower case ASCII) occurs wholly inside `range` (bytes).
+    public func contains(anyOf words: [[UInt8]], in range: Range<Int>) -> Bool {
+        words.contains { word in
+            let positions = triggerPositions.of(word, in: lowerUTF8)
+            let first = positions.partitionPoint { $0 >= range.lowerBound }
+            return first < positions.count && positions[first] + word.count <= range.upperBound
+        }
+    }
+
     /// The stretches of `range` (bytes) around each occurrence of any of
     /// `words` (lower case ASCII), widened by `reach` bytes and out to whole
     /// lines, merged. A rule with trigger words only searches these.

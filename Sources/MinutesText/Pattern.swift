@@ -135,6 +135,10 @@ public final class Pattern: @unchecked Sendable {
         /// The bytes a match can start with, one bit each, when PCRE2 knows
         /// them; nil when any byte may start one.
         let firstBytes: [UInt64]?
+        /// For code compiled to match only where asked: whether the pattern as
+        /// written matches only at the start of the subject (every branch starts
+        /// with `^` or `\A`), so asking anywhere else finds nothing.
+        let onlyAtSubjectStart: Bool
 
         init(_ source: String, options: Options, anchored: Bool = false) throws(PatternError) {
             var flags: UInt32 = PCRE2_UTF | PCRE2_UCP
@@ -158,6 +162,21 @@ public final class Pattern: @unchecked Sendable {
             pcre2_set_depth_limit_8(context, Pattern.depthLimit)
             groupNumbers = Pattern.namedGroups(compiled)
             firstBytes = Compiled.firstBytes(compiled)
+            onlyAtSubjectStart = anchored && Compiled.anchorsItself(source, flags: flags & ~PCRE2_ANCHORED)
+        }
+
+        /// Whether PCRE2 finds the pattern anchored by itself (compiled without
+        /// JIT to ask; only anchored code asks, and only once).
+        private static func anchorsItself(_ source: String, flags: UInt32) -> Bool {
+            var source = source
+            var errorCode: Int32 = 0
+            var errorOffset: Int = 0
+            guard let code = source.withUTF8({ pcre2_compile_8($0.baseAddress, $0.count, flags, &errorCode, &errorOffset, nil) })
+            else { return false }
+            defer { pcre2_code_free_8(code) }
+            var all: UInt32 = 0
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_ALLOPTIONS), &all)
+            return all & PCRE2_ANCHORED != 0
         }
 
         private static func firstBytes(_ code: OpaquePointer) -> [UInt64]? {
@@ -257,10 +276,13 @@ public final class Pattern: @unchecked Sendable {
     }
 
     /// Whether a match anchored at byte `offset` of `subject` can start there,
-    /// by the first bytes PCRE2 knows matches start with: false means
+    /// by the first bytes PCRE2 knows matches start with, and for a pattern
+    /// that starts with `^`, whether `offset` is `range`'s start: false means
     /// `match(in:range:anchoredAt:)` would find nothing, without running it.
-    public func mayMatch(in subject: [UInt8], anchoredAt offset: Int) -> Bool {
-        guard offset < subject.count, let bits = compiledForSearch(anchored: true).firstBytes else { return true }
+    public func mayMatch(in subject: [UInt8], range: Range<Int>, anchoredAt offset: Int) -> Bool {
+        let compiled = compiledForSearch(anchored: true)
+        if compiled.onlyAtSubjectStart, offset != range.lowerBound { return false }
+        guard offset < subject.count, let bits = compiled.firstBytes else { return true }
         let byte = subject[offset]
         return bits[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
     }
