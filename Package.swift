@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "minutes", targets: ["minutes"]),
         .executable(name: "extract", targets: ["extract"]),
-        .library(name: "MinutesPipeline", targets: ["MinutesPipeline"]),
+        .library(name: "MinutesPipeline", targets: ["MinutesPipeline", "BundledRules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,11 +31,10 @@ let package = Package(
         // Decode, normalise (with offset map), segment, and the PCRE2 wrapper.
         .target(name: "MinutesText", dependencies: ["MinutesCore", "CICU", "CPCRE2"]),
         // Rule files: closed schema, loaded and compiled up front, examples.
-        .target(
-            name: "MinutesRules",
-            dependencies: ["MinutesCore", "MinutesText", "Yams"],
-            plugins: ["EmbedRules"]
-        ),
+        .target(name: "MinutesRules", dependencies: ["MinutesCore", "MinutesText", "Yams"]),
+        // The rules of Rules/, built into the library: read by the rule loader when
+        // the package is built, so a run without --rules reads no YAML.
+        .target(name: "BundledRules", dependencies: ["MinutesRules", "MinutesText"], plugins: ["EmbedRules"]),
         // The stages wired in order: extractors, resolve, emit, evaluate.
         .target(name: "MinutesPipeline", dependencies: ["MinutesCore", "MinutesText", "MinutesRules"]),
         // SQLite output of bulk runs, through GRDB.
@@ -49,19 +48,22 @@ let package = Package(
             dependencies: [
                 "MinutesPipeline",
                 "MinutesStore",
+                "BundledRules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "minutes", dependencies: ["MinutesCLI"]),
         .executableTarget(name: "extract", dependencies: ["MinutesCLI"]),
-        // Build tool: embeds Rules/**/*.yaml into the library so an installed binary carries them.
-        .executableTarget(name: "rules-embedder"),
+        // Build tool: reads Rules/**/*.yaml with the rule loader and writes the rules (and
+        // the files' text) as Swift source, so an installed binary carries them;
+        // a rule file the loader rejects fails the build.
+        .executableTarget(name: "rules-embedder", dependencies: ["MinutesRules", "MinutesText"]),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["rules-embedder"]),
 
         .testTarget(name: "MinutesTextTests", dependencies: ["MinutesText"]),
-        .testTarget(name: "MinutesRulesTests", dependencies: ["MinutesRules"]),
-        .testTarget(name: "MinutesPipelineTests", dependencies: ["MinutesPipeline"]),
-        .testTarget(name: "CorpusTests", dependencies: ["MinutesPipeline", "Yams"]),
+        .testTarget(name: "MinutesRulesTests", dependencies: ["MinutesRules", "BundledRules"]),
+        .testTarget(name: "MinutesPipelineTests", dependencies: ["MinutesPipeline", "BundledRules"]),
+        .testTarget(name: "CorpusTests", dependencies: ["MinutesPipeline", "BundledRules", "Yams"]),
         .testTarget(name: "MinutesCLITests", dependencies: ["MinutesCLI", "MinutesStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

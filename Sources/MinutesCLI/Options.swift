@@ -1,4 +1,5 @@
 import ArgumentParser
+import BundledRules
 import Foundation
 import MinutesCore
 import MinutesPipeline

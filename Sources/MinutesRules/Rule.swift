@@ -20,6 +20,24 @@ public struct Rule: Sendable {
     public let file: String
     public let line: Int
 
+    /// A rule as the loader reads it; `BundledRules` makes the bundled ones
+    /// from what the loader read when the package was built.
+    public init(id: String, dimension: String, description: String, pattern: Pattern, yields: Yield,
+                settings: [String: String], priority: Int, examples: [RuleExample], triggers: [[UInt8]],
+                file: String, line: Int) {
+        self.id = id
+        self.dimension = dimension
+        self.description = description
+        self.pattern = pattern
+        self.yields = yields
+        self.settings = settings
+        self.priority = priority
+        self.examples = examples
+        self.triggers = triggers
+        self.file = file
+        self.line = line
+    }
+
     /// Every match of the rule inside `range` (normalised scalars) of `text`, with its value.
     public func matches(in text: NormalizedText, range: Range<Int>? = nil) throws(PatternLimitExceeded) -> [RuleMatch] {
         let bytes = text.byteRange(scalars: range ?? 0..<text.count)
@@ -76,6 +94,12 @@ public struct RuleExample: Sendable, Equatable {
     /// `text` is the matched original text.
     public var expect: [String: String]?
     public var line: Int
+
+    public init(text: String, expect: [String: String]?, line: Int) {
+        self.text = text
+        self.expect = expect
+        self.line = line
+    }
 }
 
 /// Lets the segmenter use rules of the `items`, `attendance` and block-marker kinds.

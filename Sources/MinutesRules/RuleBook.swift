@@ -2,14 +2,15 @@ import Foundation
 import MinutesText
 import Yams
 
-/// Every rule the pipeline runs: the bundled rules, with those of any
-/// `--rules` folders added (a rule with the id of a bundled one replaces it).
+/// Every rule the pipeline runs: the bundled rules (`BundledRules`), with those
+/// of any `--rules` folders added (a rule with the id of a bundled one replaces it).
 public struct RuleBook: Sendable {
     public let rules: [Rule]
 
     /// Problems found while loading; the book is unusable when there are any.
     public struct LoadError: Error, Sendable, CustomStringConvertible {
         public var errors: [RuleError]
+        public init(errors: [RuleError]) { self.errors = errors }
         public var description: String { errors.map(\.description).joined(separator: "\n") }
     }
 
@@ -46,50 +47,10 @@ public struct RuleBook: Sendable {
         rules.first { $0.id == id }
     }
 
-    /// The rules built into the tool. Their patterns compile at their first
-    /// search, so a run pays only for the rules its documents reach;
-    /// `compilingNow` compiles every one at once and reports any that fails
-    /// (what the tests and `minutes rules test` do).
-    public static func bundled(compilingNow: Bool = false) throws(LoadError) -> RuleBook {
-        try load(overriding: [], compilingNow: compilingNow)
-    }
-
-    /// The bundled rules plus the `.yaml` files found under each of `folders`
-    /// (laid out as `<folder>/<dimension>/*.yaml`).
-    /// Bundled patterns compile at first use unless `compilingNow`; the others at once.
-    public static func load(overriding folders: [URL], compilingNow: Bool = false) throws(LoadError) -> RuleBook {
-        var files = bundledRuleFiles.map { (path: $0.path, contents: $0.contents) }
-        var errors: [RuleError] = []
-        for folder in folders {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                errors.append(RuleError(file: folder.path, line: 0, reason: "no such rules folder; give a folder laid out as <dimension>/*.yaml"))
-                continue
-            }
-            let found = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? [])
-                .filter { $0.pathExtension == "yaml" || $0.pathExtension == "yml" }
-                .sorted { $0.path < $1.path }
-            for url in found {
-                do {
-                    files.append((url.path, try String(contentsOf: url, encoding: .utf8)))
-                } catch {
-                    errors.append(RuleError(file: url.path, line: 0, reason: "cannot read the file as UTF-8: \(error.localizedDescription)"))
-                }
-            }
-        }
-        if !errors.isEmpty { throw LoadError(errors: errors) }
-        let bundled = Set(bundledRuleFiles.map(\.path))
-        // A fragment from a --rules folder may replace one that bundled rules call,
-        // so with any folder every pattern compiles now, where a failure names its file.
-        return try load(files: files, overridable: bundled, checked: compilingNow || !folders.isEmpty ? [] : bundled)
-    }
-
     /// Loads rule files given as (path, contents). Ids must be unique, except
     /// that a file outside `overridable` may replace a rule from a file inside it.
-    /// Patterns of files in `checked` are known to compile and compile at first use;
-    /// the others compile now, so a broken pattern is reported with its file and line.
-    public static func load(files: [(path: String, contents: String)], overridable: Set<String> = [],
-                            checked: Set<String> = []) throws(LoadError) -> RuleBook {
+    /// Every pattern compiles now, so a broken one is reported with its file and line.
+    public static func load(files: [(path: String, contents: String)], overridable: Set<String> = []) throws(LoadError) -> RuleBook {
         var rules: [Rule] = []
         var errors: [RuleError] = []
         // Each file's YAML is read once: for the fragments, then for the rules.
@@ -102,7 +63,7 @@ public struct RuleBook: Sendable {
         let definitions = RuleLoader.definitions(in: parsed, overridable: overridable, errors: &errors)
         for file in parsed {
             var loaded: [Rule] = []
-            RuleLoader.load(path: file.path, root: file.root, definitions: definitions, checked: checked.contains(file.path), into: &loaded, errors: &errors)
+            RuleLoader.load(path: file.path, root: file.root, definitions: definitions, into: &loaded, errors: &errors)
             for rule in loaded {
                 if let i = rules.firstIndex(where: { $0.id == rule.id }) {
                     if overridable.contains(rules[i].file) && !overridable.contains(rule.file) {

@@ -27,9 +27,7 @@ enum RuleLoader {
 
     /// Parses one file's YAML, already read. `path` is how messages name the
     /// file; its parent folder names the dimension.
-    /// `checked`: the file's patterns are known to compile (the bundled rules,
-    /// whose tests compile every one), so each compiles at its first search.
-    static func load(path: String, root: Node?, definitions: Definitions, checked: Bool, into rules: inout [Rule], errors: inout [RuleError]) {
+    static func load(path: String, root: Node?, definitions: Definitions, into rules: inout [Rule], errors: inout [RuleError]) {
         let dimension = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
         guard dimensions.contains(dimension) else {
             errors.append(RuleError(file: path, line: 1, reason: "rule files live in Rules/<dimension>/, and '\(dimension)' is not one of \(dimensions.sorted().joined(separator: ", "))"))
@@ -40,13 +38,13 @@ enum RuleLoader {
             return
         }
         for node in list {
-            if let rule = parseRule(node, path: path, dimension: dimension, definitions: definitions, checked: checked, errors: &errors) {
+            if let rule = parseRule(node, path: path, dimension: dimension, definitions: definitions, errors: &errors) {
                 rules.append(rule)
             }
         }
     }
 
-    private static func parseRule(_ node: Node, path: String, dimension: String, definitions: Definitions, checked: Bool, errors: inout [RuleError]) -> Rule? {
+    private static func parseRule(_ node: Node, path: String, dimension: String, definitions: Definitions, errors: inout [RuleError]) -> Rule? {
         let line = node.mark?.line ?? 1
         func fail(_ at: Node?, _ reason: String) -> Rule? {
             errors.append(RuleError(file: path, line: at?.mark?.line ?? line, reason: reason))
@@ -126,26 +124,22 @@ enum RuleLoader {
         // `\d` means 0-9 (see Pattern.asciiDigits).
         let body = Pattern.asciiDigits(definitions.inline(yields == .fragment ? "^(?:\(source))" : source, options: options))
         let pattern: Pattern
-        if checked {
-            pattern = Pattern(deferred: body, options: options)
-        } else {
-            do {
-                pattern = try Pattern(body, options: options)
-            } catch {
-                // Report the offset in the pattern as written (fragments called,
-                // not copied in; \d as it is), which is what the author can find.
-                var asWritten = error
-                do { _ = try Pattern(source + definitions.block(for: source), options: options) } catch { asWritten = error }
-                errors.append(RuleError(
-                    file: path, line: patternLine(patternNode, source: source, offset: asWritten.offset),
-                    reason: "rule \(id): pattern does not compile: \(asWritten.message) at offset \(asWritten.offset) of the pattern; fix the pattern"))
-                return nil
-            }
-            let groups = Set((try? pattern.groupNames) ?? [])
-            if !yields.requiredGroups.isEmpty, !yields.requiredGroups.contains(where: { $0.allSatisfy(groups.contains) }) {
-                let options = yields.requiredGroups.map { $0.map { "(?<\($0)>…)" }.joined(separator: " and ") }.joined(separator: ", or ")
-                return fail(patternNode, "rule \(id): '\(yieldName)' reads named groups: give the pattern \(options)")
-            }
+        do {
+            pattern = try Pattern(body, options: options)
+        } catch {
+            // Report the offset in the pattern as written (fragments called,
+            // not copied in; \d as it is), which is what the author can find.
+            var asWritten = error
+            do { _ = try Pattern(source + definitions.block(for: source), options: options) } catch { asWritten = error }
+            errors.append(RuleError(
+                file: path, line: patternLine(patternNode, source: source, offset: asWritten.offset),
+                reason: "rule \(id): pattern does not compile: \(asWritten.message) at offset \(asWritten.offset) of the pattern; fix the pattern"))
+            return nil
+        }
+        let groups = Set((try? pattern.groupNames) ?? [])
+        if !yields.requiredGroups.isEmpty, !yields.requiredGroups.contains(where: { $0.allSatisfy(groups.contains) }) {
+            let options = yields.requiredGroups.map { $0.map { "(?<\($0)>…)" }.joined(separator: " and ") }.joined(separator: ", or ")
+            return fail(patternNode, "rule \(id): '\(yieldName)' reads named groups: give the pattern \(options)")
         }
         guard case .sequence(let exampleNodes) = fields["examples"]! else {
             return fail(fields["examples"], "rule \(id): examples is a list of {text, expect}")

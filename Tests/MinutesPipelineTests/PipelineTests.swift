@@ -1,3 +1,4 @@
+import BundledRules
 import MinutesCore
 import MinutesRules
 import Testing

@@ -1,3 +1,4 @@
+import BundledRules
 import Testing
 @testable import MinutesRules
 

@@ -1,3 +1,4 @@
+import BundledRules
 import Foundation
 import Testing
 @testable import MinutesRules

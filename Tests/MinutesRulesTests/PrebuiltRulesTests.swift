@@ -1,0 +1,39 @@
+import BundledRules
+import Testing
+@testable import MinutesRules
+
+/// The bundled rules a run without `--rules` gets (read by the loader when the
+/// package was built) are the rules the loader reads from the bundled files now.
+@Suite struct PrebuiltRulesTests {
+    @Test func prebuiltRulesAreTheRulesTheLoaderReads() throws {
+        let prebuilt = try RuleBook.bundled().rules
+        let loaded = try RuleBook.bundled(compilingNow: true).rules
+        #expect(!prebuilt.isEmpty)
+        #expect(prebuilt.map(\.id) == loaded.map(\.id))
+        for (built, read) in zip(prebuilt, loaded) {
+            let at = "\(read.id) @ \(read.file):\(read.line)"
+            #expect(built.id == read.id, "\(at)")
+            #expect(built.dimension == read.dimension, "\(at)")
+            #expect(built.description == read.description, "\(at)")
+            #expect(built.pattern.source == read.pattern.source, "\(at)")
+            #expect(built.pattern.options == read.pattern.options, "\(at)")
+            #expect(built.yields == read.yields, "\(at)")
+            #expect(built.settings == read.settings, "\(at)")
+            #expect(built.priority == read.priority, "\(at)")
+            #expect(built.examples == read.examples, "\(at)")
+            #expect(built.triggers == read.triggers, "\(at)")
+            #expect(built.file == read.file, "\(at)")
+            #expect(built.line == read.line, "\(at)")
+        }
+    }
+
+    /// The test above compares every stored field of a rule; one added to `Rule`
+    /// must be added there and to rules-embedder, or bundled rules would lose it.
+    @Test func theComparisonCoversEveryField() throws {
+        let rule = try #require(try RuleBook.bundled().rules.first)
+        #expect(Mirror(reflecting: rule).children.map(\.label) == [
+            "id", "dimension", "description", "pattern", "yields", "settings", "priority",
+            "examples", "triggers", "file", "line",
+        ])
+    }
+}
