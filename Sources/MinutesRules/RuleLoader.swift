@@ -122,7 +122,8 @@ enum RuleLoader {
         }
         // A fragment is tested (and used alone) at the start of a text; any pattern may call it as (?&name).
         // `\d` means 0-9 (see Pattern.asciiDigits).
-        let body = Pattern.asciiDigits(definitions.inline(yields == .fragment ? "^(?:\(source))" : source, options: options))
+        let written = yields == .fragment ? "^(?:\(source))" : source
+        let body = definitions.body(of: written, options: options)
         let pattern: Pattern
         do {
             pattern = try Pattern(body, options: options)
@@ -238,6 +239,19 @@ enum RuleLoader {
             // top), and each copy would be compiled again (action_owner copied
             // honorific_word four times: action.owner-to was 6.7 KB, now 3.4 KB).
             return body + block(for: body)
+        }
+
+        /// What a rule's pattern compiles as: `\d` spelt `[0-9]` (see
+        /// `Pattern.asciiDigits`), and the fragments it calls copied in
+        /// (`inline`) when that lets PCRE2 see where matches start and calling
+        /// them does not; otherwise called, each defined once at the end —
+        /// copies elsewhere are compiled once each and gain nothing.
+        func body(of source: String, options: Pattern.Options) -> String {
+            let inlined = Pattern.asciiDigits(inline(source, options: options))
+            let called = Pattern.asciiDigits(source + block(for: source))
+            guard inlined != called, Pattern.knowsWhereMatchesStart(called, options: options) == false,
+                  Pattern.knowsWhereMatchesStart(inlined, options: options) == true else { return called }
+            return inlined
         }
 
         /// The `(?(DEFINE)…)` block of the fragments `source` calls, and those they call.

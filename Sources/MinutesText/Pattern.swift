@@ -88,16 +88,47 @@ public final class Pattern: @unchecked Sendable {
     /// character, a set of first bytes, or the start of a line), and so skips
     /// the rest of the text; a pattern without is tried at every position.
     public var knowsWhereMatchesStart: Bool {
-        get throws(PatternError) {
-            let code = try code().code
-            var type: UInt32 = 0
-            var bitmap: UnsafePointer<UInt8>?
-            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
-            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
-            var anchoredPattern: UInt32 = 0
-            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_ARGOPTIONS), &anchoredPattern)
-            return type != 0 || bitmap != nil || anchoredPattern & PCRE2_ANCHORED != 0
-        }
+        get throws(PatternError) { Pattern.knowsWhereMatchesStart(try code().code) }
+    }
+
+    /// The same for `source` not yet made a pattern (compiled without JIT to
+    /// ask); nil when it does not compile.
+    public static func knowsWhereMatchesStart(_ source: String, options: Options) -> Bool? {
+        guard let code = compiledWithoutJIT(source, flags: compileFlags(options, anchored: false)) else { return nil }
+        defer { pcre2_code_free_8(code) }
+        return knowsWhereMatchesStart(code)
+    }
+
+    private static func knowsWhereMatchesStart(_ code: OpaquePointer) -> Bool {
+        var type: UInt32 = 0
+        var bitmap: UnsafePointer<UInt8>?
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
+        return type != 0 || bitmap != nil || anchorsItself(code)
+    }
+
+    /// Whether the pattern matches only at the start of the subject (`^`, `\A`).
+    private static func anchorsItself(_ code: OpaquePointer) -> Bool {
+        var all: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_ALLOPTIONS), &all)
+        return all & PCRE2_ANCHORED != 0
+    }
+
+    private static func compileFlags(_ options: Options, anchored: Bool) -> UInt32 {
+        var flags: UInt32 = PCRE2_UTF | PCRE2_UCP
+        if anchored { flags |= PCRE2_ANCHORED }
+        if options.contains(.caseless) { flags |= PCRE2_CASELESS }
+        if options.contains(.multiline) { flags |= PCRE2_MULTILINE }
+        if options.contains(.extended) { flags |= PCRE2_EXTENDED }
+        if options.contains(.dotAll) { flags |= PCRE2_DOTALL }
+        return flags
+    }
+
+    private static func compiledWithoutJIT(_ source: String, flags: UInt32) -> OpaquePointer? {
+        var source = source
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        return source.withUTF8 { pcre2_compile_8($0.baseAddress, $0.count, flags, &errorCode, &errorOffset, nil) }
     }
 
     /// The compiled code, made at the first call: for searching, or `anchored`
@@ -141,12 +172,7 @@ public final class Pattern: @unchecked Sendable {
         let onlyAtSubjectStart: Bool
 
         init(_ source: String, options: Options, anchored: Bool = false) throws(PatternError) {
-            var flags: UInt32 = PCRE2_UTF | PCRE2_UCP
-            if anchored { flags |= PCRE2_ANCHORED }
-            if options.contains(.caseless) { flags |= PCRE2_CASELESS }
-            if options.contains(.multiline) { flags |= PCRE2_MULTILINE }
-            if options.contains(.extended) { flags |= PCRE2_EXTENDED }
-            if options.contains(.dotAll) { flags |= PCRE2_DOTALL }
+            let flags = Pattern.compileFlags(options, anchored: anchored)
             var errorCode: Int32 = 0
             var errorOffset: Int = 0
             var source = source
@@ -162,21 +188,11 @@ public final class Pattern: @unchecked Sendable {
             pcre2_set_depth_limit_8(context, Pattern.depthLimit)
             groupNumbers = Pattern.namedGroups(compiled)
             firstBytes = Compiled.firstBytes(compiled)
-            onlyAtSubjectStart = anchored && Compiled.anchorsItself(source, flags: flags & ~PCRE2_ANCHORED)
-        }
-
-        /// Whether PCRE2 finds the pattern anchored by itself (compiled without
-        /// JIT to ask; only anchored code asks, and only once).
-        private static func anchorsItself(_ source: String, flags: UInt32) -> Bool {
-            var source = source
-            var errorCode: Int32 = 0
-            var errorOffset: Int = 0
-            guard let code = source.withUTF8({ pcre2_compile_8($0.baseAddress, $0.count, flags, &errorCode, &errorOffset, nil) })
-            else { return false }
-            defer { pcre2_code_free_8(code) }
-            var all: UInt32 = 0
-            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_ALLOPTIONS), &all)
-            return all & PCRE2_ANCHORED != 0
+            // Anchored code cannot tell; the pattern compiled as written can (without JIT, once).
+            onlyAtSubjectStart = anchored && Pattern.compiledWithoutJIT(source, flags: flags & ~PCRE2_ANCHORED).map { code in
+                defer { pcre2_code_free_8(code) }
+                return Pattern.anchorsItself(code)
+            } ?? false
         }
 
         private static func firstBytes(_ code: OpaquePointer) -> [UInt64]? {

@@ -122,9 +122,10 @@ import Testing
         #expect(found.count == 2, "\(found)")
     }
 
-    /// A fragment is copied into each pattern that calls it, with the options a
+    /// A fragment that starts a pattern is copied in, with the options a
     /// `(?(DEFINE)…)` block at the pattern's end would give it, so it matches
-    /// exactly what a call would.
+    /// exactly what a call would, and PCRE2 sees where matches start; called
+    /// after the pattern's first characters, it stays a call.
     @Test func fragmentsAreInlinedWithTheOptionsOfTheEndOfThePattern() throws {
         let yaml = """
         - id: people.capital
@@ -147,23 +148,33 @@ import Testing
               expect: none
         - id: people.local
           description: caseless only around the call; the fragment keeps its case
-          pattern: '(?i:x(?<name>(?&capital)))'
+          pattern: '(?i:(?<name>(?&capital))x)'
           yields: person
           set: {context: list}
           examples:
-            - text: "XA"
+            - text: "AX"
               expect: {name: "A"}
-            - text: "xa"
+            - text: "ax"
               expect: none
         - id: people.everywhere
           description: caseless to the end, so the fragment is caseless too
-          pattern: '(?i)y(?<name>(?&capital))'
+          pattern: '(?i)(?<name>(?&capital))y'
           yields: person
           set: {context: list}
           examples:
-            - text: "ya"
+            - text: "aY"
               expect: {name: "a"}
             - text: "y"
+              expect: none
+        - id: people.after
+          description: PCRE2 sees the x, so the fragment stays a call
+          pattern: 'x(?<name>(?&capital))'
+          yields: person
+          set: {context: list}
+          examples:
+            - text: "xA"
+              expect: {name: "A"}
+            - text: "xa"
               expect: none
         - id: people.brackets
           description: a fragment that calls itself stays a call
@@ -179,8 +190,9 @@ import Testing
               expect: none
         """
         let book = try RuleBook.load(files: [("Rules/people/test.yaml", yaml)])
-        #expect(book.rule(id: "people.local")?.pattern.source == "(?i:x(?<name>(?^:A)))")
-        #expect(book.rule(id: "people.everywhere")?.pattern.source == "(?i)y(?<name>(?^i:A))")
+        #expect(book.rule(id: "people.local")?.pattern.source == "(?i:(?<name>(?^:A))x)")
+        #expect(book.rule(id: "people.everywhere")?.pattern.source == "(?i)(?<name>(?^i:A))y")
+        #expect(book.rule(id: "people.after")?.pattern.source == "x(?<name>(?&capital))(?(DEFINE)(?<capital>A))")
         #expect(book.rule(id: "people.brackets")?.pattern.source.contains("(?(DEFINE)") == true)
         let failures = book.checkExamples().filter { $0.failure != nil }
         #expect(failures.map { "\($0.rule.id): \($0.failure!)" } == [])
