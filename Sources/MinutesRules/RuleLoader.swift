@@ -114,11 +114,11 @@ enum RuleLoader {
         }
         var triggers: [[UInt8]] = []
         if let t = fields["triggers"] {
-            guard let words = t.sequence?.compactMap(\.string), !words.isEmpty,
-                  words.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }) else {
-                return fail(t, "rule \(id): triggers is a list of words in plain ASCII, e.g. [undertook, agreed to]")
+            guard let words = t.sequence?.compactMap(\.string), !words.isEmpty, words.allSatisfy({ !$0.isEmpty }) else {
+                return fail(t, "rule \(id): triggers is a list of words, e.g. [undertook, agreed to, '£']")
             }
-            triggers = words.map { Array($0.lowercased().utf8) }
+            // ASCII letters match in either case (the text is searched lower-cased); other characters as written.
+            triggers = words.map { $0.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 } }
         }
         // A fragment is tested (and used alone) at the start of a text; any pattern may call it as (?&name).
         // `\d` means 0-9 (see Pattern.asciiDigits).

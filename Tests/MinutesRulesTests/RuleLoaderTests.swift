@@ -227,6 +227,28 @@ import Testing
         #expect(book.checkExamples().allSatisfy { $0.failure == nil })
     }
 
+    /// Trigger words: ASCII letters in either case, other characters as written.
+    @Test func triggersMayHoldAnyCharacterAndIgnoreTheCaseOfASCIILetters() throws {
+        let yaml = """
+        - id: amount.test
+          description: pounds
+          pattern: '(?:£|GBP ?)(?<num>[0-9]+)'
+          yields: money
+          triggers: ['£', GBP]
+          examples:
+            - text: "cost £5"
+              expect: {value: "5"}
+            - text: "cost GBP 7"
+              expect: {value: "7"}
+            - text: "cost 5"
+              expect: none
+        """
+        let book = try RuleBook.load(files: [("Rules/amounts/test.yaml", yaml)])
+        #expect(book.rule(id: "amount.test")?.triggers == [[0xC2, 0xA3], Array("gbp".utf8)])
+        let failures = book.checkExamples().filter { $0.failure != nil }
+        #expect(failures.map { "\($0.rule.id): \($0.failure!)" } == [])
+    }
+
     /// Inside a long fragment the short fragments it calls stay calls, each
     /// defined once: copied in, they would be compiled once per copy for no gain
     /// (PCRE2 looks for a match's first characters only at the pattern's top).
