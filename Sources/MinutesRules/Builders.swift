@@ -1,4 +1,5 @@
 import Foundation
+import MinutesCore
 import MinutesText
 
 extension Yield {
@@ -154,13 +155,13 @@ enum Money {
         let currency = groups["code"].map { $0.uppercased() } ?? settings["currency"] ?? "GBP"
         let period = settings["period"] ?? groups["period"].flatMap(Money.period)
         let bound: String? = groups["upper"] != nil ? "max" : groups["lower"] != nil ? "min" : nil
-        let sign: Decimal = groups["neg"] != nil ? -1 : 1
+        let negative = groups["neg"] != nil
         if let num = groups["num"] {
             guard var value = amount(num, groups["mult"]) else {
                 return .failure(BuildFailure(reason: "cannot read the number '\(num)'"))
             }
             if settings["unit"] == "pence" { value /= 100 }
-            return .success(.money(value: sign * value, min: nil, max: nil, currency: currency, period: period, bound: bound))
+            return .success(.money(value: negative ? -value : value, min: nil, max: nil, currency: currency, period: period, bound: bound))
         }
         guard let lo = groups["min"], let hi = groups["max"] else {
             return .failure(BuildFailure(reason: "a money pattern needs group num, or min and max"))
@@ -240,7 +241,7 @@ public enum DayMonthYear {
     ]
 
     static func month(_ text: String) -> Int? {
-        let t = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        let t = text.lowercased().trimming { $0 == "." || $0 == " " }
         if let n = Int(t) { return (1...12).contains(n) ? n : nil }
         return months[t]
     }
@@ -279,6 +280,6 @@ enum Clock {
         if marker == "a", h == 12 { h = 0 }
         if marker.isEmpty, minute == nil { return nil }
         guard (0...23).contains(h), (0...59).contains(m) else { return nil }
-        return String(format: "%02d:%02d", h, m)
+        return "\(h.zeroPadded(2)):\(m.zeroPadded(2))"
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MinutesCore
 
 /// What a rule's match becomes. Each kind names the pattern groups it reads.
 public enum Yield: String, CaseIterable, Sendable {
@@ -150,7 +151,7 @@ public enum RuleValue: Equatable, Sendable {
         case .title(let body, let organisation):
             ["body": body, "organisation": organisation ?? ""]
         case .date(let y, let m, let d):
-            ["value": String(format: "%04d-%02d-%02d", y, m, d)]
+            ["value": "\(y.zeroPadded(4))-\(m.zeroPadded(2))-\(d.zeroPadded(2))"]
         case .time(let start, let end):
             ["value": start, "end": end ?? ""]
         case .venue(let venue):

@@ -27,9 +27,14 @@ extension String {
     /// Without white space at either end; `lineEnds` says whether line and
     /// paragraph ends count (as `.whitespacesAndNewlines`) or not (`.whitespaces`).
     public func trimmingSpaces(lineEnds: Bool = true) -> String {
+        trimming { $0.isSpace(includingLineEnds: lineEnds) }
+    }
+
+    /// Without the scalars `isTrimmed` picks at either end.
+    public func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isSpace(includingLineEnds: lineEnds) }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.isSpace(includingLineEnds: lineEnds) })!
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isTrimmed($0) })!
         return String(scalars[first...last])
     }
 

@@ -90,3 +90,21 @@ extension String {
 extension Set where Element == Character {
     static let whitespaces: Set<Character> = [" ", "\t", "\u{2029}"]
 }
+
+@Suite struct SmallFormattingTests {
+    @Test func zeroPaddedWritesWhatPercentZeroNDWould() {
+        #expect(7.zeroPadded(2) == "07")
+        #expect(0.zeroPadded(2) == "00")
+        #expect(2017.zeroPadded(4) == "2017")
+        #expect(123.zeroPadded(2) == "123")
+        #expect((-5).zeroPadded(3) == "-005")
+        #expect(Int32(9).zeroPadded(4) == "0009")
+    }
+
+    @Test func trimmingDropsOnlyTheChosenScalarsAtTheEnds() {
+        #expect("..Sept. ".trimming { $0 == "." || $0 == " " } == "Sept")
+        #expect("a. b".trimming { $0 == "." || $0 == " " } == "a. b")
+        #expect(". .".trimming { $0 == "." || $0 == " " } == "")
+        #expect("\t June \n".trimmingSpaces() == "June")
+    }
+}

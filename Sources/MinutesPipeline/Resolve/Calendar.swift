@@ -1,4 +1,5 @@
 import Foundation
+import MinutesCore
 import MinutesRules
 
 /// Turns the parts a calendar rule found (day, month, year, time, financial
@@ -105,15 +106,15 @@ struct Calendar {
             resolved = true
         }
         guard let year else { return Value(value: nil, grain: month == nil ? "year" : "day", resolved: false) }
-        guard let month else { return Value(value: String(format: "%04d", year), grain: "year", resolved: false) }
+        guard let month else { return Value(value: year.zeroPadded(4), grain: "year", resolved: false) }
         if parts["relative"] == "end-of-month" {
             return Value(value: Calendar.iso(year, month, DayMonthYear.daysIn(month: month, year: year)), grain: "day", resolved: resolved)
         }
         // "the December meeting": the next meeting, where it is in that month.
-        if parts["relative"] == "month-meeting", let next = nextMeeting, next.hasPrefix(String(format: "%04d-%02d", year, month)) {
+        if parts["relative"] == "month-meeting", let next = nextMeeting, next.hasPrefix("\(year.zeroPadded(4))-\(month.zeroPadded(2))") {
             return Value(value: next, grain: "day", resolved: true)
         }
-        guard let day else { return Value(value: String(format: "%04d-%02d", year, month), grain: "month", resolved: resolved) }
+        guard let day else { return Value(value: "\(year.zeroPadded(4))-\(month.zeroPadded(2))", grain: "month", resolved: resolved) }
         guard DayMonthYear.isValid(year: year, month: month, day: day) else { return Value(value: nil, grain: "day", resolved: false) }
         return Value(value: Calendar.iso(year, month, day), grain: "day", resolved: resolved)
     }
@@ -165,6 +166,6 @@ struct Calendar {
     }
 
     static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
-        String(format: "%04d-%02d-%02d", y, m, d)
+        "\(y.zeroPadded(4))-\(m.zeroPadded(2))-\(d.zeroPadded(2))"
     }
 }
