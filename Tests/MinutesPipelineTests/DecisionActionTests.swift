@@ -210,3 +210,19 @@ import Testing
         #expect(doc.diagnostics.contains { $0.code == .personAmbiguous && $0.message == "action owner 'MJ' could be Mark Jones or Mary James; it is left unresolved" })
     }
 }
+
+@Suite struct WordsTests {
+    /// The ASCII path gives what splitting into characters gives.
+    @Test func asciiWordsAreTheCharacterWords() {
+        let texts = [
+            "RH to write to the Clerk by 30 June 2017; (action: VH/RH).",
+            "Cllr O'Neill-Smith\r\nagreed\tto circulate   the £5k report",
+            "", "   ", "a", "A1b2 C3", "end.", "x_y z-9",
+        ]
+        for text in texts {
+            #expect(Text.words(text) == Text.graphemeWords(text), "\(text)")
+        }
+        #expect(Text.words("RH to write, by 30 June.") == ["rh", "to", "write", "by", "30", "june"])
+        #expect(Text.words("Café £5 naïve") == ["café", "5", "naïve"])  // not ASCII: by characters
+    }
+}

@@ -7,6 +7,28 @@ enum Text {
 
     /// Lower-case words of letters and digits.
     static func words(_ s: String) -> [String] {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return graphemeWords(s) }
+        // ASCII: each character is one byte (CR LF, a separator either way),
+        // and only A–Z, a–z and 0–9 are letters or digits — the same words
+        // without splitting into grapheme clusters, which cost most of the time.
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in s.utf8 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte + 32)
+            case 0x61...0x7A, 0x30...0x39: word.append(byte)
+            default:
+                guard !word.isEmpty else { continue }
+                words.append(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
+    }
+
+    /// `words` for any text: characters (grapheme clusters) that are letters or digits.
+    static func graphemeWords(_ s: String) -> [String] {
         s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 
