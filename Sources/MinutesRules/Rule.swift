@@ -106,9 +106,12 @@ public struct RuleExample: Sendable, Equatable {
 public struct RuleHeadingMatcher: HeadingMatcher {
     public let rule: Rule
     public var id: String { rule.id }
+    /// Where the rule's anchored matches can start (compiled now: every document is segmented).
+    private let start: Pattern.AnchoredStart
 
     public init(_ rule: Rule) {
         self.rule = rule
+        start = rule.pattern.anchoredStart
     }
 
     public func match(in text: NormalizedText, window: Range<Int>) -> Heading? {
@@ -116,8 +119,11 @@ public struct RuleHeadingMatcher: HeadingMatcher {
         // to the first non-space, in order (the leftmost match, as a search would find).
         var first: RuleMatch?
         var at = window.lowerBound
+        let bytes = text.byteRange(scalars: window)
         while at < window.upperBound, first == nil {
-            first = try? rule.match(in: text, range: window, at: at)
+            if start.allows(text.utf8, range: bytes, at: text.byteRange(scalars: at..<at).lowerBound) {
+                first = try? rule.match(in: text, range: window, at: at)
+            }
             guard text.scalars[at].isSpace(includingLineEnds: true) else { break }
             at += 1
         }

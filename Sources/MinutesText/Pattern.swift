@@ -296,11 +296,27 @@ public final class Pattern: @unchecked Sendable {
     /// that starts with `^`, whether `offset` is `range`'s start: false means
     /// `match(in:range:anchoredAt:)` would find nothing, without running it.
     public func mayMatch(in subject: [UInt8], range: Range<Int>, anchoredAt offset: Int) -> Bool {
+        anchoredStart.allows(subject, range: range, at: offset)
+    }
+
+    /// What `mayMatch` knows, taken once (compiling the anchored code if need
+    /// be), for a caller that asks at many places.
+    public var anchoredStart: AnchoredStart {
         let compiled = compiledForSearch(anchored: true)
-        if compiled.onlyAtSubjectStart, offset != range.lowerBound { return false }
-        guard offset < subject.count, let bits = compiled.firstBytes else { return true }
-        let byte = subject[offset]
-        return bits[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
+        return AnchoredStart(firstBytes: compiled.firstBytes, onlyAtSubjectStart: compiled.onlyAtSubjectStart)
+    }
+
+    public struct AnchoredStart: Sendable {
+        let firstBytes: [UInt64]?
+        let onlyAtSubjectStart: Bool
+
+        /// See `Pattern.mayMatch(in:range:anchoredAt:)`.
+        public func allows(_ subject: [UInt8], range: Range<Int>, at offset: Int) -> Bool {
+            if onlyAtSubjectStart, offset != range.lowerBound { return false }
+            guard offset < subject.count, let bits = firstBytes else { return true }
+            let byte = subject[offset]
+            return bits[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
+        }
     }
 
     /// Convenience for tests and rule examples: matches over a string, as substrings.
