@@ -44,7 +44,9 @@ public struct Archive: Sequence, Sendable {
                         let child = (path as NSString).appendingPathComponent(name)
                         let childDisplay = (display as NSString).appendingPathComponent(name)
                         var childIsDirectory: ObjCBool = false
-                        fm.fileExists(atPath: child, isDirectory: &childIsDirectory)
+                        // Only whether it is a folder matters: a file that cannot be read
+                        // (gone, a broken link) is still listed, to become an error record.
+                        _ = fm.fileExists(atPath: child, isDirectory: &childIsDirectory)
                         if childIsDirectory.boolValue || Archive.extensions.contains((name as NSString).pathExtension.lowercased()) {
                             stack.append((child, childDisplay))
                         }
