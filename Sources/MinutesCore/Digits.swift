@@ -4,7 +4,7 @@ extension BinaryInteger {
     /// which costs thousands of instructions a call.
     public func zeroPadded(_ width: Int) -> String {
         let digits = String(self.magnitude)
-        let padding = String(repeating: "0", count: Swift.max(0, width - digits.count))
-        return (self < 0 ? "-" : "") + padding + digits
+        let sign = self < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: Swift.max(0, width - sign.count - digits.count)) + digits
     }
 }

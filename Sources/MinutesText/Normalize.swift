@@ -75,7 +75,7 @@ public struct NormalizedText: Sendable {
         Int(scalarAtByte[bytes.lowerBound])..<Int(scalarAtByte[bytes.upperBound])
     }
 
-    /// Whether any of `words` (lower case ASCII) occurs wholly inside `range` (bytes).
+    /// Whether any of `words` (ASCII letters in lower case) occurs wholly inside `range` (bytes).
     public func contains(anyOf words: [[UInt8]], in range: Range<Int>) -> Bool {
         words.contains { word in
             let positions = triggerPositions.of(word, in: lowerUTF8)
@@ -85,8 +85,9 @@ public struct NormalizedText: Sendable {
     }
 
     /// The stretches of `range` (bytes) around each occurrence of any of
-    /// `words` (lower case ASCII), widened by `reach` bytes and out to whole
-    /// lines, merged. A rule with trigger words only searches these.
+    /// `words` (ASCII letters in lower case), widened by `reach` bytes and out
+    /// to whole lines, merged: an occurrence inside a stretch carries it on as
+    /// far past itself. A rule with trigger words only searches these.
     public func windows(around words: [[UInt8]], in range: Range<Int>, reach: Int) -> [Range<Int>] {
         var hits: [Range<Int>] = []
         for word in words where !word.isEmpty {
@@ -94,14 +95,18 @@ public struct NormalizedText: Sendable {
             var next = range.lowerBound
             for i in positions[positions.partitionPoint { $0 >= range.lowerBound }...] {
                 guard i + word.count <= range.upperBound else { break }
-                guard i >= next else { continue }  // inside the window just made
                 // Out to the line feeds before and after the reach, within the range.
-                let before = max(range.lowerBound, i - reach)
-                let feedBefore = lineFeeds.partitionPoint { Int($0) >= before } - 1
-                let lo = max(range.lowerBound, feedBefore >= 0 ? Int(lineFeeds[feedBefore]) + 1 : 0)
                 let after = min(range.upperBound, i + word.count + reach)
                 let feedAfter = lineFeeds.partitionPoint { Int($0) >= after }
                 let hi = feedAfter < lineFeeds.count ? min(range.upperBound, Int(lineFeeds[feedAfter])) : range.upperBound
+                if i < next {
+                    // Inside the window just made: it reaches as far past this word too.
+                    if hi > next { hits[hits.count - 1] = hits[hits.count - 1].lowerBound..<hi; next = hi }
+                    continue
+                }
+                let before = max(range.lowerBound, i - reach)
+                let feedBefore = lineFeeds.partitionPoint { Int($0) >= before } - 1
+                let lo = max(range.lowerBound, feedBefore >= 0 ? Int(lineFeeds[feedBefore]) + 1 : 0)
                 hits.append(lo..<hi)
                 next = hi
             }

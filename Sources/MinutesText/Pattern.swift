@@ -189,10 +189,14 @@ public final class Pattern: @unchecked Sendable {
             groupNumbers = Pattern.namedGroups(compiled)
             firstBytes = Compiled.firstBytes(compiled)
             // Anchored code cannot tell; the pattern compiled as written can (without JIT, once).
-            onlyAtSubjectStart = anchored && Pattern.compiledWithoutJIT(source, flags: flags & ~PCRE2_ANCHORED).map { code in
-                defer { pcre2_code_free_8(code) }
-                return Pattern.anchorsItself(code)
-            } ?? false
+            // PCRE2 also calls anchored a pattern that starts with \G (the search's
+            // start) or with .* under dotall; either can match further on, so
+            // neither counts (\G anywhere, to be safe).
+            onlyAtSubjectStart = anchored && !source.contains("\\G")
+                && Pattern.compiledWithoutJIT(source, flags: flags & ~PCRE2_ANCHORED | PCRE2_NO_DOTSTAR_ANCHOR).map { code in
+                    defer { pcre2_code_free_8(code) }
+                    return Pattern.anchorsItself(code)
+                } ?? false
         }
 
         private static func firstBytes(_ code: OpaquePointer) -> [UInt64]? {

@@ -49,3 +49,28 @@ import Testing
         #expect(results[0].location == "Rules/amounts/test.yaml:6")
     }
 }
+
+/// Rules that match their sentence or list boundary and drop it with `\K`
+/// find what the lookbehinds they replaced found.
+@Suite struct BoundaryRuleTests {
+    static let book = try! RuleBook.bundled(compilingNow: true)
+
+    /// After a separator and a line break, the line-start branch is tried
+    /// first, as its lookbehind was: it takes a name that goes on to a role
+    /// word on the next line, where the separator branch would stop at the
+    /// line end.
+    @Test func theLineStartBranchWinsAfterASeparatorAndALineBreak() throws {
+        let rule = try #require(Self.book.rule(id: "people.listed-name"))
+        for text in ["Present:\nJohn\nSmith Clerk", "Ann Grey and\nJohn\nSmith Clerk", "Ann Grey and\tJohn\nSmith Clerk"] {
+            let names = try rule.pattern.matches(in: text).compactMap { $0.groups["name"] }
+            #expect(names.last == "John\nSmith", "\(text.debugDescription): \(names)")
+        }
+        // Straight after a comma, colon or semicolon the separator branch is
+        // tried first (it was: its lookbehind held one place earlier), spaces
+        // and tabs being part of the match.
+        for (text, expected) in [("Ann Grey, John Smith", ["Ann Grey", "John Smith"]),
+                                 ("Ann Grey,\tJohn\nSmith Clerk", ["Ann Grey", "John", "Smith"])] {
+            #expect(try rule.pattern.matches(in: text).compactMap { $0.groups["name"] } == expected, "\(text.debugDescription)")
+        }
+    }
+}

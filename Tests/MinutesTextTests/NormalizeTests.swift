@@ -97,7 +97,7 @@ extension Set where Element == Character {
         #expect(0.zeroPadded(2) == "00")
         #expect(2017.zeroPadded(4) == "2017")
         #expect(123.zeroPadded(2) == "123")
-        #expect((-5).zeroPadded(3) == "-005")
+        #expect((-5).zeroPadded(3) == "-05")  // the sign counts in the width, as with %03d
         #expect(Int32(9).zeroPadded(4) == "0009")
     }
 

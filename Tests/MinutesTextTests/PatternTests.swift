@@ -52,6 +52,12 @@ import Testing
         #expect(lineStart.mayMatch(in: subject, range: 11..<subject.count, anchoredAt: 11))
         #expect(!lineStart.mayMatch(in: subject, range: 11..<subject.count, anchoredAt: 12))
         #expect(!lineStart.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: 11))
+        // PCRE2 calls these anchored too, but asked elsewhere they can match there.
+        for source in ["\\GItem", "(?s).*Item"] {
+            let pattern = try Pattern(source)
+            #expect(try pattern.match(in: subject, range: 0..<subject.count, anchoredAt: 26) != nil, "\(source)")
+            #expect(pattern.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: 26), "\(source)")
+        }
         // Never a false "no": wherever a match starts, the byte there may start one.
         for pattern in [heading, item, anywhere, lineStart, try Pattern("[0-9]+\\.\\s"), try Pattern("(?<=\\n)It"),
                         try Pattern("(?m)^It"), try Pattern("^Present|(?<=\\n)It")] {
@@ -159,6 +165,15 @@ import Testing
         #expect(plain.windows(around: [Array("undertook".utf8)], in: 0..<plain.utf8.count, reach: 0).map {
             String(decoding: plain.utf8[$0], as: UTF8.self)
         } == ["The Clerk undertook to write to the council, and it was agreed."])
+    }
+
+    /// A word inside a window carries it on as far past itself as the first
+    /// did: a match around it that runs onto the next line is not cut off.
+    @Test func aWordInsideAWindowCarriesItOn() {
+        let text = Normalizer.normalize(SourceText("a grant of £1m and £2\nmillion more\nlast line".unicodeScalars), format: .text)
+        let windows = text.windows(around: [Array("£".utf8)], in: 0..<text.utf8.count, reach: 8)
+        let secondFeed = text.utf8.indices.filter { text.utf8[$0] == 0x0A }[1]
+        #expect(windows == [0..<secondFeed])
     }
 }
 
