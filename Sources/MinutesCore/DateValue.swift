@@ -38,3 +38,10 @@ public struct DateValue: Codable, Hashable, Sendable {
         try c.encode(rule, forKey: .rule)
     }
 }
+
+extension DateValue {
+    /// A day's value, `YYYY-MM-DD`, or a month's, `YYYY-MM`, when `day` is nil.
+    public static func iso(year: Int, month: Int, day: Int? = nil) -> String {
+        "\(year.zeroPadded(4))-\(month.zeroPadded(2))" + (day.map { "-\($0.zeroPadded(2))" } ?? "")
+    }
+}

@@ -151,7 +151,7 @@ public enum RuleValue: Equatable, Sendable {
         case .title(let body, let organisation):
             ["body": body, "organisation": organisation ?? ""]
         case .date(let y, let m, let d):
-            ["value": "\(y.zeroPadded(4))-\(m.zeroPadded(2))-\(d.zeroPadded(2))"]
+            ["value": DateValue.iso(year: y, month: m, day: d)]
         case .time(let start, let end):
             ["value": start, "end": end ?? ""]
         case .venue(let venue):

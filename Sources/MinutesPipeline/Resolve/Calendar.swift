@@ -75,7 +75,7 @@ struct Calendar {
             guard let fy else { return Value(value: nil, grain: "quarter", resolved: false) }
             let startMonth = [4, 7, 10, 1][q - 1], y = q == 4 ? fy + 1 : fy
             let endMonth = startMonth + 2
-            return Value(value: "\(Calendar.iso(y, startMonth, 1))/\(Calendar.iso(y, endMonth, DayMonthYear.daysIn(month: endMonth, year: y)))",
+            return Value(value: "\(DateValue.iso(year: y, month: startMonth, day: 1))/\(DateValue.iso(year: y, month: endMonth, day: DayMonthYear.daysIn(month: endMonth, year: y)))",
                          grain: "quarter", resolved: resolved)
         }
         if let fy = parts["fy"].flatMap(Int.init) {
@@ -90,7 +90,7 @@ struct Calendar {
             let fits = [meeting.year, meeting.year + 1, meeting.year - 1].filter {
                 DayMonthYear.isValid(year: $0, month: month, day: day) && Calendar.weekday($0, month, day) == weekday
             }
-            if let y = fits.first { return Value(value: Calendar.iso(y, month, day), grain: "day", resolved: true) }
+            if let y = fits.first { return Value(value: DateValue.iso(year: y, month: month, day: day), grain: "day", resolved: true) }
         }
         // "the April meeting": the next (or previous) meeting where it falls in that month.
         if parts["relative"] == "month-meeting", year == nil, let month {
@@ -108,15 +108,15 @@ struct Calendar {
         guard let year else { return Value(value: nil, grain: month == nil ? "year" : "day", resolved: false) }
         guard let month else { return Value(value: year.zeroPadded(4), grain: "year", resolved: false) }
         if parts["relative"] == "end-of-month" {
-            return Value(value: Calendar.iso(year, month, DayMonthYear.daysIn(month: month, year: year)), grain: "day", resolved: resolved)
+            return Value(value: DateValue.iso(year: year, month: month, day: DayMonthYear.daysIn(month: month, year: year)), grain: "day", resolved: resolved)
         }
         // "the December meeting": the next meeting, where it is in that month.
-        if parts["relative"] == "month-meeting", let next = nextMeeting, next.hasPrefix("\(year.zeroPadded(4))-\(month.zeroPadded(2))") {
+        if parts["relative"] == "month-meeting", let next = nextMeeting, next.hasPrefix(DateValue.iso(year: year, month: month)) {
             return Value(value: next, grain: "day", resolved: true)
         }
-        guard let day else { return Value(value: "\(year.zeroPadded(4))-\(month.zeroPadded(2))", grain: "month", resolved: resolved) }
+        guard let day else { return Value(value: DateValue.iso(year: year, month: month), grain: "month", resolved: resolved) }
         guard DayMonthYear.isValid(year: year, month: month, day: day) else { return Value(value: nil, grain: "day", resolved: false) }
-        return Value(value: Calendar.iso(year, month, day), grain: "day", resolved: resolved)
+        return Value(value: DateValue.iso(year: year, month: month, day: day), grain: "day", resolved: resolved)
     }
 
     /// The year of a day and month the text gives without one.
@@ -146,7 +146,7 @@ struct Calendar {
             while m > 12 { m -= 12; y += 1 }
             guard DayMonthYear.isValid(year: y, month: m, day: day), Calendar.weekday(y, m, day) == weekday else { continue }
             let distance = abs(dayNumber(y, m, day) - dayNumber(meeting.year, meeting.month, meeting.day))
-            if best == nil || distance < best!.0 { best = (distance, Calendar.iso(y, m, day)) }
+            if best == nil || distance < best!.0 { best = (distance, DateValue.iso(year: y, month: m, day: day)) }
         }
         return best?.1
     }
@@ -163,9 +163,5 @@ struct Calendar {
         let yy = m < 3 ? y - 1 : y
         let w = (yy + yy / 4 - yy / 100 + yy / 400 + t[m - 1] + d) % 7  // 0 = Sunday
         return w == 0 ? 7 : w
-    }
-
-    static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
-        "\(y.zeroPadded(4))-\(m.zeroPadded(2))-\(d.zeroPadded(2))"
     }
 }
