@@ -55,13 +55,12 @@ public struct Rule: Sendable {
     }
 
     /// The match of the rule that starts at scalar `offset`, if any, with `range` as the text's ends.
-    /// PCRE2 is not run where the match could not start (`Pattern.mayMatch`) or
-    /// where none of the trigger words follows inside the range.
+    /// PCRE2 is not run where no trigger word follows inside the range, nor
+    /// where the match could not start (`Pattern.anchoredStart`).
     public func match(in text: NormalizedText, range: Range<Int>, at offset: Int) throws(PatternLimitExceeded) -> RuleMatch? {
         let at = text.byteRange(scalars: offset..<offset).lowerBound
         let bytes = text.byteRange(scalars: range)
-        guard pattern.mayMatch(in: text.utf8, range: bytes, anchoredAt: at),
-              triggers.isEmpty || text.contains(anyOf: triggers, in: at..<bytes.upperBound) else { return nil }
+        guard triggers.isEmpty || text.contains(anyOf: triggers, in: at..<bytes.upperBound) else { return nil }
         return try pattern.match(in: text.utf8, range: bytes, anchoredAt: at)
             .map { ruleMatch($0, in: text) }
     }

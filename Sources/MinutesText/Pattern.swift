@@ -163,13 +163,8 @@ public final class Pattern: @unchecked Sendable {
         let context: OpaquePointer
         let groupNumbers: [(name: String, number: Int)]
         let isJIT: Bool
-        /// The bytes a match can start with, one bit each, when PCRE2 knows
-        /// them; nil when any byte may start one.
-        let firstBytes: [UInt64]?
-        /// For code compiled to match only where asked: whether the pattern as
-        /// written matches only at the start of the subject (every branch starts
-        /// with `^` or `\A`), so asking anywhere else finds nothing.
-        let onlyAtSubjectStart: Bool
+        /// For code compiled to match only where asked: where such a match can start.
+        let start: AnchoredStart
 
         init(_ source: String, options: Options, anchored: Bool = false) throws(PatternError) {
             let flags = Pattern.compileFlags(options, anchored: anchored)
@@ -187,16 +182,21 @@ public final class Pattern: @unchecked Sendable {
             pcre2_set_match_limit_8(context, Pattern.matchLimit)
             pcre2_set_depth_limit_8(context, Pattern.depthLimit)
             groupNumbers = Pattern.namedGroups(compiled)
-            firstBytes = Compiled.firstBytes(compiled)
-            // Anchored code cannot tell; the pattern compiled as written can (without JIT, once).
-            // PCRE2 also calls anchored a pattern that starts with \G (the search's
-            // start) or with .* under dotall; either can match further on, so
-            // neither counts (\G anywhere, to be safe).
-            onlyAtSubjectStart = anchored && !source.contains("\\G")
+            guard anchored else {
+                start = AnchoredStart(firstBytes: nil, onlyAtSubjectStart: false)
+                return
+            }
+            // Anchored code cannot tell whether the pattern anchors itself; the
+            // pattern compiled as written can (without JIT, once). PCRE2 also
+            // calls anchored a pattern that starts with \G (the search's start)
+            // or with .* under dotall; either can match further on, so neither
+            // counts (\G anywhere, to be safe).
+            let onlyAtSubjectStart = !source.contains("\\G")
                 && Pattern.compiledWithoutJIT(source, flags: flags & ~PCRE2_ANCHORED | PCRE2_NO_DOTSTAR_ANCHOR).map { code in
                     defer { pcre2_code_free_8(code) }
                     return Pattern.anchorsItself(code)
                 } ?? false
+            start = AnchoredStart(firstBytes: Compiled.firstBytes(compiled), onlyAtSubjectStart: onlyAtSubjectStart)
         }
 
         private static func firstBytes(_ code: OpaquePointer) -> [UInt64]? {
@@ -281,8 +281,10 @@ public final class Pattern: @unchecked Sendable {
 
     /// The match that starts exactly at byte `offset` of `subject`, if any,
     /// with `range` as the subject's ends (lookbehinds may look back to its start).
+    /// PCRE2 is not run where `anchoredStart` says no match can start.
     public func match(in subject: [UInt8], range: Range<Int>, anchoredAt offset: Int) throws(PatternLimitExceeded) -> PatternMatch? {
         let compiled = compiledForSearch(anchored: true)
+        guard compiled.start.allows(subject, range: range, at: offset) else { return nil }
         let data = pcre2_match_data_create_from_pattern_8(compiled.code, nil)
         defer { pcre2_match_data_free_8(data) }
         let rc = subject.withUnsafeBufferPointer { buf in
@@ -295,26 +297,22 @@ public final class Pattern: @unchecked Sendable {
         return compiled.match(data, offsetBy: range.lowerBound)
     }
 
-    /// Whether a match anchored at byte `offset` of `subject` can start there,
-    /// by the first bytes PCRE2 knows matches start with, and for a pattern
-    /// that starts with `^`, whether `offset` is `range`'s start: false means
-    /// `match(in:range:anchoredAt:)` would find nothing, without running it.
-    public func mayMatch(in subject: [UInt8], range: Range<Int>, anchoredAt offset: Int) -> Bool {
-        anchoredStart.allows(subject, range: range, at: offset)
-    }
-
-    /// What `mayMatch` knows, taken once (compiling the anchored code if need
-    /// be), for a caller that asks at many places.
-    public var anchoredStart: AnchoredStart {
-        let compiled = compiledForSearch(anchored: true)
-        return AnchoredStart(firstBytes: compiled.firstBytes, onlyAtSubjectStart: compiled.onlyAtSubjectStart)
-    }
+    /// Where a match anchored at a place can start, as PCRE2 knows it
+    /// (compiling the anchored code if need be), for a caller that asks at
+    /// many places without taking the pattern's lock each time.
+    public var anchoredStart: AnchoredStart { compiledForSearch(anchored: true).start }
 
     public struct AnchoredStart: Sendable {
+        /// The bytes a match can start with, one bit each, when PCRE2 knows
+        /// them; nil when any byte may start one.
         let firstBytes: [UInt64]?
+        /// Whether the pattern matches only at the start of the subject (every
+        /// branch starts with `^` or `\A`), so asking anywhere else finds nothing.
         let onlyAtSubjectStart: Bool
 
-        /// See `Pattern.mayMatch(in:range:anchoredAt:)`.
+        /// Whether a match anchored at byte `offset` of `subject`, with `range`
+        /// as the subject's ends, can start there: false means
+        /// `match(in:range:anchoredAt:)` finds nothing.
         public func allows(_ subject: [UInt8], range: Range<Int>, at offset: Int) -> Bool {
             if onlyAtSubjectStart, offset != range.lowerBound { return false }
             guard offset < subject.count, let bits = firstBytes else { return true }

@@ -38,32 +38,32 @@ import Testing
     @Test func aLineWhoseFirstByteNoMatchStartsWithIsSkippedWithoutSearching() throws {
         let subject = Array("Present: A\n  apologies: B\nItem 4\nzz".utf8)
         let heading = try Pattern("(?i)[ \\t]*apologies")    // a start bitmap: space, tab, a, A
-        #expect(!heading.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: 0))  // "P"
-        #expect(heading.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: 11))  // " "
-        #expect(heading.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: 13))  // "a"
+        #expect(!heading.anchoredStart.allows(subject, range: 0..<subject.count, at: 0))  // "P"
+        #expect(heading.anchoredStart.allows(subject, range: 0..<subject.count, at: 11))  // " "
+        #expect(heading.anchoredStart.allows(subject, range: 0..<subject.count, at: 13))  // "a"
         let item = try Pattern("(?i:item)")                     // one first code unit, either case
-        #expect(item.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: 26))     // "I"
-        #expect(item.mayMatch(in: Array("item".utf8), range: 0..<4, anchoredAt: 0))
-        #expect(!item.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: 34))    // "z"
+        #expect(item.anchoredStart.allows(subject, range: 0..<subject.count, at: 26))     // "I"
+        #expect(item.anchoredStart.allows(Array("item".utf8), range: 0..<4, at: 0))
+        #expect(!item.anchoredStart.allows(subject, range: 0..<subject.count, at: 34))    // "z"
         let anywhere = try Pattern("[^\\n]*?B")                 // PCRE2 cannot tell: always try
-        #expect(anywhere.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: 34))
-        #expect(anywhere.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: subject.count))
+        #expect(anywhere.anchoredStart.allows(subject, range: 0..<subject.count, at: 34))
+        #expect(anywhere.anchoredStart.allows(subject, range: 0..<subject.count, at: subject.count))
         let lineStart = try Pattern("^[ \\t]*[0-9]")          // `^`: only where the range starts
-        #expect(lineStart.mayMatch(in: subject, range: 11..<subject.count, anchoredAt: 11))
-        #expect(!lineStart.mayMatch(in: subject, range: 11..<subject.count, anchoredAt: 12))
-        #expect(!lineStart.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: 11))
+        #expect(lineStart.anchoredStart.allows(subject, range: 11..<subject.count, at: 11))
+        #expect(!lineStart.anchoredStart.allows(subject, range: 11..<subject.count, at: 12))
+        #expect(!lineStart.anchoredStart.allows(subject, range: 0..<subject.count, at: 11))
         // PCRE2 calls these anchored too, but asked elsewhere they can match there.
         for source in ["\\GItem", "(?s).*Item"] {
             let pattern = try Pattern(source)
             #expect(try pattern.match(in: subject, range: 0..<subject.count, anchoredAt: 26) != nil, "\(source)")
-            #expect(pattern.mayMatch(in: subject, range: 0..<subject.count, anchoredAt: 26), "\(source)")
+            #expect(pattern.anchoredStart.allows(subject, range: 0..<subject.count, at: 26), "\(source)")
         }
         // Never a false "no": wherever a match starts, the byte there may start one.
         for pattern in [heading, item, anywhere, lineStart, try Pattern("[0-9]+\\.\\s"), try Pattern("(?<=\\n)It"),
                         try Pattern("(?m)^It"), try Pattern("^Present|(?<=\\n)It")] {
             for range in [0..<subject.count, 11..<subject.count, 26..<32] {
                 for offset in range where try pattern.match(in: subject, range: range, anchoredAt: offset) != nil {
-                    #expect(pattern.mayMatch(in: subject, range: range, anchoredAt: offset), "\(pattern.source) at \(offset)")
+                    #expect(pattern.anchoredStart.allows(subject, range: range, at: offset), "\(pattern.source) at \(offset)")
                 }
             }
         }
