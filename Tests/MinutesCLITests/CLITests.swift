@@ -37,9 +37,17 @@ import Testing
         return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// Folders made by `temporaryFolder()`, removed when the test is done.
+    final class Scratch: @unchecked Sendable {
+        var folders: [URL] = []
+        deinit { for folder in folders { try? FileManager.default.removeItem(at: folder) } }
+    }
+    let scratch = Scratch()
+
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        scratch.folders.append(url)
         return url
     }
 
