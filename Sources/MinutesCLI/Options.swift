@@ -14,12 +14,10 @@ struct RulesOptions: ParsableArguments {
 
     /// The bundled rules plus the folders; a broken rule file ends the command with status 78.
     /// `compilingNow`: compile every pattern before returning (bundled ones otherwise
-    /// compile at first use, or on a second thread once `compilingAhead` starts it).
-    func book(compilingNow: Bool = false, compilingAhead: Bool = false) throws -> RuleBook {
+    /// compile at first use, or on a second thread: `Pipeline(rules:compilingAhead:)`).
+    func book(compilingNow: Bool = false) throws -> RuleBook {
         do {
-            let book = try RuleBook.load(overriding: folders.map { URL(fileURLWithPath: $0) }, compilingNow: compilingNow)
-            if compilingAhead { book.compileInBackground() }
-            return book
+            return try RuleBook.load(overriding: folders.map { URL(fileURLWithPath: $0) }, compilingNow: compilingNow)
         } catch {
             for e in error.errors { Console.error("\(e)") }
             throw ExitStatus.badRules

@@ -100,7 +100,7 @@ public struct Validate: ParsableCommand {
     }
 
     public func run() throws {
-        let pipeline = Pipeline(rules: try rules.book(compilingAhead: true))
+        let pipeline = Pipeline(rules: try rules.book(), compilingAhead: true)
         var reports: [FileReport] = []
         var unreadable: ExitCode?
         for path in files {

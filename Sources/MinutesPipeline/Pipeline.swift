@@ -18,8 +18,12 @@ public struct Pipeline: Sendable {
     public let segmenter: Segmenter
     let extractors: [any Extractor]
 
-    public init(rules: RuleBook) {
+    /// `compilingAhead`: start compiling, on a second thread, the patterns the
+    /// extractors will search (see `searchOrder`), while this thread makes the
+    /// segmenter and reads the first document.
+    public init(rules: RuleBook, compilingAhead: Bool = false) {
         self.rules = rules
+        if compilingAhead { RuleBook.compileInBackground(Pipeline.searchOrder(rules)) }
         segmenter = Segmenter(rules: SegmentationRules(
             itemHeadings: rules.rules(for: "items").filter { $0.yields == .item }.map(RuleHeadingMatcher.init),
             itemTableHeaders: rules.rules(for: "items").filter { $0.yields == .itemTableHeader }.map(RuleHeadingMatcher.init),
@@ -35,6 +39,21 @@ public struct Pipeline: Sendable {
             DateExtractor(rules: rules),
             AmountExtractor(rules: rules.rules(for: "amounts").filter { $0.yields == .money }),
         ]
+    }
+
+    /// The rules the extractors search, in about the order they first search
+    /// them. Left out: fragments (a rule calling one carries its own copy) and
+    /// the heading rules only the segmenter tries, anchored at line starts
+    /// (that code compiles with the segmenter). A rule searched some other way
+    /// compiles at its first search.
+    static func searchOrder(_ rules: RuleBook) -> [Rule] {
+        let stages = ["meeting", "people", "attendance", "decisions", "actions", "dates", "amounts"]
+        let segmenterOnly: Set<Yield> = [.fragment, .item, .itemTableHeader, .blockMarker]
+        return rules.rules.enumerated()
+            .filter { !segmenterOnly.contains($0.element.yields) }
+            .sorted { (stages.firstIndex(of: $0.element.dimension) ?? stages.count, $0.offset)
+                < (stages.firstIndex(of: $1.element.dimension) ?? stages.count, $1.offset) }
+            .map(\.element)
     }
 
     /// Runs every stage on bytes read from `path` (used for `source.path` and the format).

@@ -31,12 +31,12 @@ public struct RuleBook: Sendable {
             .map(\.element)
     }
 
-    /// Starts compiling every pattern on another thread, last rules first,
-    /// while the caller reads its first document and compiles the patterns it
-    /// reaches in order: on two cores the two meet halfway, and a run on one
-    /// document waits for about half the compiling. Searches never wait for a
-    /// pattern they do not need.
-    public func compileInBackground() {
+    /// Starts compiling the search code of `rules` on another thread, last
+    /// first, while the caller reads its first document and compiles the
+    /// patterns it reaches in order: on two cores the two meet halfway, and a
+    /// run on one document waits for about half the compiling. Searches never
+    /// wait for a pattern they do not need.
+    public static func compileInBackground(_ rules: [Rule]) {
         let patterns = rules.map(\.pattern)
         Thread.detachNewThread {
             for pattern in patterns.reversed() { try? pattern.compile() }

@@ -29,6 +29,22 @@ import Testing
     The next meeting will be held on 4 June 2020.
     """
 
+    /// What a second thread compiles ahead: the extractors' rules in the
+    /// order of the stages, not fragments or rules only the segmenter tries.
+    @Test func compilingAheadTakesTheRulesTheExtractorsSearch() throws {
+        let book = try RuleBook.bundled()
+        let order = Pipeline.searchOrder(book).map(\.id)
+        #expect(Set(order).count == order.count)
+        #expect(!book.rules.contains { $0.yields == .fragment && order.contains($0.id) })
+        #expect(!book.rules.contains { $0.yields == .item && order.contains($0.id) })
+        // Attendance headings are also searched on item titles; every calendar rule is searched.
+        #expect(book.rules.filter { $0.yields == .attendanceHeading || $0.yields == .calendar }.allSatisfy { order.contains($0.id) })
+        let dimensions = order.compactMap { id in book.rule(id: id)?.dimension }
+        #expect(dimensions.first == "meeting")
+        #expect(dimensions.last == "amounts")
+        #expect(dimensions.firstIndex(of: "dates")! > dimensions.lastIndex(of: "actions")!)
+    }
+
     @Test func meetingHeader() throws {
         let doc = try extract(Self.minutes)
         #expect(doc.meeting.title == "North Vale Police and Crime Panel")
