@@ -14,17 +14,22 @@ extension RuleBook {
         try load(overriding: [], compilingNow: compilingNow)
     }
 
+    /// The bundled rules as the loader read them when the package was built
+    /// (which also compiled every pattern); each pattern compiles again at its
+    /// first search. No YAML is read.
+    public static func prebuilt() -> RuleBook {
+        RuleBook(rules: prebuiltRules())
+    }
+
     /// The bundled rules plus the `.yaml` files found under each of `folders`
     /// (laid out as `<folder>/<dimension>/*.yaml`).
     ///
-    /// Without folders, and unless `compilingNow`, the rules are those the
-    /// loader read from the bundled files when the package was built (which
-    /// also compiled every pattern), and each pattern compiles at its first
-    /// search: no YAML is read. Otherwise every file is read now and every
+    /// Without folders, and unless `compilingNow`, the rules are `prebuilt()`.
+    /// Otherwise every file is read now and every
     /// pattern compiles at once: a fragment from a folder may replace one that
     /// bundled rules call, and a failure then names its file and line.
     public static func load(overriding folders: [URL], compilingNow: Bool = false) throws(LoadError) -> RuleBook {
-        if folders.isEmpty && !compilingNow { return RuleBook(rules: prebuiltRules()) }
+        if folders.isEmpty && !compilingNow { return prebuilt() }
         var files = bundledRuleFiles.map { (path: $0.path, contents: $0.contents) }
         var errors: [RuleError] = []
         for folder in folders {

@@ -49,7 +49,7 @@ public struct Evaluate: ParsableCommand {
     }
 
     public func run() throws {
-        let evaluation = Evaluation(pipeline: Pipeline(rules: try rules.book(), compilingAhead: true))
+        let evaluation = Evaluation(pipeline: try rules.pipeline())
         var total = Scorecard()
         var failed = false
         for folder in folders {

@@ -83,7 +83,7 @@ public struct Extract: ParsableCommand {
     }
 
     public func run() throws {
-        let pipeline = Pipeline(rules: try rules.book(), compilingAhead: true)
+        let pipeline = try rules.pipeline()
         guard bulk.isBulk(paths) else {
             let document = pipeline.analyse(try input.load(paths[0]), context: context.context).document
             try Console.write(Emitter.json(document, pretty: pretty))

@@ -12,6 +12,12 @@ struct RulesOptions: ParsableArguments {
         valueName: "dir"))
     var folders: [String] = []
 
+    /// The pipeline of the bundled rules plus the folders, compiling ahead on a
+    /// second thread; without folders, the one made while the arguments were parsed.
+    func pipeline() throws -> Pipeline {
+        folders.isEmpty ? PreparedPipeline.take() : Pipeline(rules: try book(), compilingAhead: true)
+    }
+
     /// The bundled rules plus the folders; a broken rule file ends the command with status 78.
     /// `compilingNow`: compile every pattern before returning (bundled ones otherwise
     /// compile at first use, or on a second thread: `Pipeline(rules:compilingAhead:)`).

@@ -30,7 +30,7 @@ public struct Segment: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let pipeline = Pipeline(rules: try rules.book(), compilingAhead: true)
+        let pipeline = try rules.pipeline()
         let loaded = try input.load(file)
         let analysis = pipeline.analyse(loaded)
         try Console.write(TreePrinter.print(analysis.tree, analysis.text))

@@ -100,7 +100,7 @@ public struct Validate: ParsableCommand {
     }
 
     public func run() throws {
-        let pipeline = Pipeline(rules: try rules.book(), compilingAhead: true)
+        let pipeline = try rules.pipeline()
         var reports: [FileReport] = []
         var unreadable: ExitCode?
         for path in files {

@@ -1,3 +1,4 @@
 import MinutesCLI
 
+PreparedPipeline.start()
 Extract.main()

@@ -1,0 +1,38 @@
+import BundledRules
+import Foundation
+import MinutesPipeline
+import MinutesRules
+
+/// The pipeline of the bundled rules, made on a second thread from the moment
+/// the process starts, while the arguments are parsed: making it compiles the
+/// heading rules and starts compiling the rest, which is most of what
+/// `extract FILE` waits for. A command given `--rules` makes its own.
+public enum PreparedPipeline {
+    private static let lock = NSCondition()
+    nonisolated(unsafe) private static var made: Pipeline?
+    nonisolated(unsafe) private static var started = false
+
+    /// Starts making the pipeline; `main` calls this before parsing the arguments.
+    public static func start() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !started else { return }
+        started = true
+        Thread.detachNewThread {
+            let pipeline = Pipeline(rules: RuleBook.prebuilt(), compilingAhead: true)
+            lock.lock()
+            made = pipeline
+            lock.broadcast()
+            lock.unlock()
+        }
+    }
+
+    /// The pipeline, once made (started now if `start` was not called).
+    static func take() -> Pipeline {
+        start()
+        lock.lock()
+        defer { lock.unlock() }
+        while made == nil { lock.wait() }
+        return made!
+    }
+}
