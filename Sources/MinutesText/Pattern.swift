@@ -125,9 +125,13 @@ public final class Pattern: @unchecked Sendable {
     }
 
     private static func compiledWithoutJIT(_ source: String, flags: UInt32) -> OpaquePointer? {
-        var source = source
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
+        return compiledWithoutJIT(source, flags: flags, errorCode: &errorCode, errorOffset: &errorOffset)
+    }
+
+    private static func compiledWithoutJIT(_ source: String, flags: UInt32, errorCode: inout Int32, errorOffset: inout Int) -> OpaquePointer? {
+        var source = source
         return source.withUTF8 { pcre2_compile_8($0.baseAddress, $0.count, flags, &errorCode, &errorOffset, nil) }
     }
 
@@ -166,15 +170,25 @@ public final class Pattern: @unchecked Sendable {
         /// For code compiled to match only where asked: where such a match can start.
         let start: AnchoredStart
 
+        /// For search code compiled from `droppingSubjectStart(_:options:)`:
+        /// the pattern as written (without JIT), for the one place its `^` can
+        /// match, the start of the subject.
+        let subjectStart: OpaquePointer?
+
         init(_ source: String, options: Options, anchored: Bool = false) throws(PatternError) {
             let flags = Pattern.compileFlags(options, anchored: anchored)
             var errorCode: Int32 = 0
             var errorOffset: Int = 0
-            var source = source
-            guard let compiled = source.withUTF8({ buf in
-                pcre2_compile_8(buf.baseAddress, buf.count, flags, &errorCode, &errorOffset, nil)
-            }) else {
+            guard let written = Pattern.compiledWithoutJIT(source, flags: flags, errorCode: &errorCode, errorOffset: &errorOffset) else {
                 throw PatternError(message: Pattern.message(for: errorCode), offset: errorOffset)
+            }
+            var compiled = written
+            if !anchored, let elsewhere = Pattern.droppingSubjectStart(source, options: options),
+               let code = Pattern.compiledWithoutJIT(elsewhere, flags: flags, errorCode: &errorCode, errorOffset: &errorOffset) {
+                compiled = code
+                subjectStart = written
+            } else {
+                subjectStart = nil
             }
             code = compiled
             isJIT = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
@@ -239,6 +253,7 @@ public final class Pattern: @unchecked Sendable {
         deinit {
             pcre2_match_context_free_8(context)
             pcre2_code_free_8(code)
+            if let subjectStart { pcre2_code_free_8(subjectStart) }
         }
     }
 
@@ -258,6 +273,28 @@ public final class Pattern: @unchecked Sendable {
         // scalars), so PCRE2 need not check it: checking at every call costs a
         // pass over the text per rule, and at every match made searches quadratic.
         let options = UInt32(PCRE2_NO_UTF_CHECK)
+        /// Where the search goes on after `match`: its end, or past an empty
+        /// match by one whole UTF-8 character.
+        func after(_ match: PatternMatch) -> Int {
+            let start = match.range.lowerBound - range.lowerBound, end = match.range.upperBound - range.lowerBound
+            guard end == start else { return end }
+            var next = end + 1
+            while next < length, subject[range.lowerBound + next] & 0xC0 == 0x80 { next += 1 }
+            return next
+        }
+        if let written = compiled.subjectStart {
+            // The search code has no `^`; at the start, where it can match, try the pattern as written.
+            let rc = subject.withUnsafeBufferPointer { buf in
+                pcre2_match_8(written, buf.baseAddress! + range.lowerBound, length, 0, options | UInt32(PCRE2_ANCHORED), data, context)
+            }
+            if rc != PCRE2_ERROR_NOMATCH {
+                try check(rc)
+                if rc > 0, let match = compiled.match(data, offsetBy: range.lowerBound) {
+                    found.append(match)
+                    position = after(match)
+                }
+            }
+        }
         while position <= length {
             let rc = subject.withUnsafeBufferPointer { buf in
                 pcre2_match_8(code, buf.baseAddress! + range.lowerBound, length, position, options, data, context)
@@ -266,15 +303,7 @@ public final class Pattern: @unchecked Sendable {
             try check(rc)
             guard rc > 0, let match = compiled.match(data, offsetBy: range.lowerBound) else { break }
             found.append(match)
-            let start = match.range.lowerBound - range.lowerBound, end = match.range.upperBound - range.lowerBound
-            if end == start {
-                // Step past an empty match by one whole UTF-8 character.
-                var next = end + 1
-                while next < length, subject[range.lowerBound + next] & 0xC0 == 0x80 { next += 1 }
-                position = next
-            } else {
-                position = end
-            }
+            position = after(match)
         }
         return found
     }
@@ -444,6 +473,60 @@ extension Pattern {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension Pattern {
+    /// `source` with each `(?:^|` written `(?:`: the same pattern wherever a
+    /// search tries it but at the subject's start, the one place a `^` can
+    /// match without the multiline option. A sentence-start rule
+    /// (`(?:^|[.!?]\s|\n)\K…`) is tried at every position only because of
+    /// that `^`; without it PCRE2 skips to the boundary characters. nil when
+    /// the pattern has no such `^`, or has a `^` written another way, inside
+    /// a lookbehind (which looks back to the start from elsewhere), or under
+    /// a multiline option.
+    public static func droppingSubjectStart(_ source: String, options: Options) -> String? {
+        guard !options.contains(.multiline) else { return nil }
+        var pieces = PatternPieces(source)
+        let bytes = pieces.bytes
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var lookbehinds: [Bool] = []  // for each open group, whether it is a lookbehind
+        var dropped = false
+        while let piece = pieces.next() {
+            switch piece {
+            case .other(let range, inClass: false):
+                let i = range.lowerBound
+                switch bytes[i] {
+                case 0x28:  // "("
+                    let opening = bytes[i..<min(bytes.count, i + 4)]
+                    lookbehinds.append(opening.starts(with: Array("(?<=".utf8)) || opening.starts(with: Array("(?<!".utf8)))
+                    // An inline option setting that turns on multiline: give up.
+                    if i + 1 < bytes.count, bytes[i + 1] == 0x3F {
+                        var j = i + 2
+                        while j < bytes.count, bytes[j] != 0x3A, bytes[j] != 0x29,
+                              (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x41 && bytes[j] <= 0x5A) || bytes[j] == 0x2D || bytes[j] == 0x5E {
+                            if bytes[j] == 0x6D { return nil }  // m
+                            j += 1
+                        }
+                    }
+                case 0x29:
+                    _ = lookbehinds.popLast()
+                case 0x5E:  // "^"
+                    guard out.count >= 3, Array(out.suffix(3)) == Array("(?:".utf8),
+                          i + 1 < bytes.count, bytes[i + 1] == 0x7C, !lookbehinds.contains(true) else { return nil }
+                    pieces.position = i + 2  // the "^|" goes
+                    dropped = true
+                    continue
+                default:
+                    break
+                }
+                out.append(contentsOf: bytes[range])
+            case .escape(let range, _), .quoted(let range), .other(let range, _):
+                out.append(contentsOf: bytes[range])
+            }
+        }
+        return dropped ? String(decoding: out, as: UTF8.self) : nil
     }
 }
 

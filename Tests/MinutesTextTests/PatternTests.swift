@@ -129,6 +129,47 @@ import Testing
     }
 }
 
+/// A `^` that can match only at the subject's start is left out of the search
+/// code, and tried there alone.
+@Suite struct SubjectStartTests {
+    @Test func theStartAlternativeGoesWhereItCanOnlyMatchAtTheStart() {
+        #expect(Pattern.droppingSubjectStart("(?:^|[.!?]\\s|\\n)\\K[ \\t]*(?<owner>Cllr)", options: [])
+            == "(?:[.!?]\\s|\\n)\\K[ \\t]*(?<owner>Cllr)")
+        #expect(Pattern.droppingSubjectStart("(?|(?:^|\\n)\\Ka|(?:^|,)\\Kb)", options: []) == "(?|(?:\\n)\\Ka|(?:,)\\Kb)")
+        #expect(Pattern.droppingSubjectStart("[(?:^|x]\\^(?:^|y)z", options: []) == "[(?:^|x]\\^(?:y)z")
+    }
+
+    @Test func otherwiseThePatternIsLeftAsWritten() {
+        #expect(Pattern.droppingSubjectStart("no caret here", options: []) == nil)
+        #expect(Pattern.droppingSubjectStart("(?:^|\\n)a", options: .multiline) == nil)
+        #expect(Pattern.droppingSubjectStart("(?m)(?:^|\\n)a", options: []) == nil)
+        #expect(Pattern.droppingSubjectStart("(?:^|\\n)a(?im:b)", options: []) == nil)
+        #expect(Pattern.droppingSubjectStart("^a|(?:^|\\n)b", options: []) == nil)  // a ^ written another way
+        #expect(Pattern.droppingSubjectStart("(?<=(?:^|\\n))a", options: []) == nil)  // looked back to from elsewhere
+    }
+
+    /// `\A` is the same as `^` without multiline and is never dropped: the two
+    /// must find the same matches, from every place a search may begin.
+    @Test func searchesFindWhatThePatternAsWrittenFinds() throws {
+        for (caret, reference) in [
+            ("(?:^|[.!?][ ]|\\n)\\K[ ]*(?<name>[A-Z][a-z]+)", "(?:\\A|[.!?][ ]|\\n)\\K[ ]*(?<name>[A-Z][a-z]+)"),
+            ("(?:^|,)x?", "(?:\\A|,)x?"),  // empty matches, at the start too
+            ("(?i)(?:^|\\t)\\Kab|cd", "(?i)(?:\\A|\\t)\\Kab|cd"),
+        ] {
+            let p = try Pattern(caret), q = try Pattern(reference)
+            for text in ["Ann went. Bob came\nCat left", "  Dan. eve? Fay", ",x,,x", "ab\tAB cd\nab", "", "x"] {
+                let bytes = Array(text.utf8)
+                for lower in 0...bytes.count {
+                    let range = lower..<bytes.count
+                    #expect(try p.matches(in: bytes, range: range) == q.matches(in: bytes, range: range), "\(caret) on \(text) from \(lower)")
+                }
+            }
+            #expect(try p.knowsWhereMatchesStart, "\(caret)")
+            #expect(try !q.knowsWhereMatchesStart, "\(reference)")
+        }
+    }
+}
+
 /// Trigger words, found in one pass, give the same windows as a scan per word.
 @Suite struct TriggerTests {
     @Test func onePassFindsEveryOccurrenceOfEveryWord() {
