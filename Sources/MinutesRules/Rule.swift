@@ -66,8 +66,8 @@ public struct Rule: Sendable {
     }
 
     private func ruleMatch(_ m: PatternMatch, in text: NormalizedText) -> RuleMatch {
-        var groupRanges: [String: Range<Int>] = [:]
-        var groupTexts: [String: String] = [:]
+        var groupRanges = [String: Range<Int>](minimumCapacity: m.groups.count)
+        var groupTexts = [String: String](minimumCapacity: m.groups.count)
         for (name, byteRange) in m.groups {
             let r = text.scalarRange(bytes: byteRange)
             groupRanges[name] = r

@@ -240,7 +240,7 @@ public final class Pattern: @unchecked Sendable {
         /// The match in `data`, its offsets moved by `shift`.
         func match(_ data: OpaquePointer?, offsetBy shift: Int) -> PatternMatch? {
             guard let ovector = pcre2_get_ovector_pointer_8(data) else { return nil }
-            var groups: [String: Range<Int>] = [:]
+            var groups = [String: Range<Int>](minimumCapacity: groupNumbers.count)
             for (name, number) in groupNumbers {
                 let gs = ovector[2 * number], ge = ovector[2 * number + 1]
                 if gs >= 0, ge >= 0, groups[name] == nil {  // an unset group is PCRE2_UNSET, -1 here
