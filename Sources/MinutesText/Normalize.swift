@@ -26,46 +26,50 @@ public struct NormalizedText: Sendable {
 
     init(source: SourceText, mapped: [MappedScalar]) {
         self.source = source
-        var scalars: [Unicode.Scalar] = [], lower: [Int32] = [], upper: [Int32] = []
-        scalars.reserveCapacity(mapped.count)
-        lower.reserveCapacity(mapped.count)
-        upper.reserveCapacity(mapped.count)
-        var bytes: [UInt8] = [], lowerBytes: [UInt8] = []
-        bytes.reserveCapacity(mapped.count + mapped.count / 8)
-        lowerBytes.reserveCapacity(mapped.count + mapped.count / 8)
-        var scalarAt: [Int32] = []
-        scalarAt.reserveCapacity(mapped.count + mapped.count / 8 + 1)
-        var byteAt: [Int32] = []
-        byteAt.reserveCapacity(mapped.count + 1)
+        // Every array is written through a pointer in one pass over the scalars
+        // and one over the bytes: appending to seven arrays cost more than the rest.
+        let n = mapped.count
+        let scalars = Scratch<Unicode.Scalar>(n), lower = Scratch<Int32>(n), upper = Scratch<Int32>(n)
+        let byteAt = Scratch<Int32>(n + 1)
+        var byteCount = 0
         for (i, m) in mapped.enumerated() {
-            scalars.append(m.scalar)
-            lower.append(m.lower)
-            upper.append(m.upper)
-            byteAt.append(Int32(bytes.count))
+            scalars[i] = m.scalar
+            lower[i] = m.lower
+            upper[i] = m.upper
+            byteAt[i] = Int32(byteCount)
+            byteCount += UTF8.width(m.scalar)
+        }
+        byteAt[n] = Int32(byteCount)
+        let bytes = Scratch<UInt8>(byteCount), lowerBytes = Scratch<UInt8>(byteCount), scalarAt = Scratch<Int32>(byteCount + 1)
+        var feeds: [Int32] = []
+        var k = 0
+        for (i, m) in mapped.enumerated() {
             let v = m.scalar.value
             if v < 0x80 {
                 let b = UInt8(v)
-                bytes.append(b)
-                lowerBytes.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
-                scalarAt.append(Int32(i))
+                bytes[k] = b
+                lowerBytes[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                scalarAt[k] = Int32(i)
+                if b == 0x0A { feeds.append(Int32(k)) }
+                k += 1
                 continue
             }
             for b in UTF8.encode(m.scalar)! {
-                bytes.append(b)
-                lowerBytes.append(b)
-                scalarAt.append(Int32(i))
+                bytes[k] = b
+                lowerBytes[k] = b
+                scalarAt[k] = Int32(i)
+                k += 1
             }
         }
-        byteAt.append(Int32(bytes.count))
-        scalarAt.append(Int32(mapped.count))
-        self.scalars = scalars
-        self.lower = lower
-        self.upper = upper
-        lineFeeds = bytes.indices.lazy.filter { bytes[$0] == 0x0A }.map { Int32($0) }
-        utf8 = bytes
-        lowerUTF8 = lowerBytes
-        scalarAtByte = scalarAt
-        byteAtScalar = byteAt
+        scalarAt[byteCount] = Int32(n)
+        self.scalars = scalars.array
+        self.lower = lower.array
+        self.upper = upper.array
+        byteAtScalar = byteAt.array
+        utf8 = bytes.array
+        lowerUTF8 = lowerBytes.array
+        scalarAtByte = scalarAt.array
+        lineFeeds = feeds
     }
 
     public var count: Int { scalars.count }
@@ -153,6 +157,22 @@ public struct NormalizedText: Sendable {
     public func text(_ range: Range<Int>) -> String {
         String(decoding: utf8[byteRange(scalars: range)], as: UTF8.self)
     }
+}
+
+/// A buffer of `count` elements written one by one, then copied out as an array.
+private final class Scratch<Element> {
+    let buffer: UnsafeMutableBufferPointer<Element>
+
+    init(_ count: Int) { buffer = .allocate(capacity: count) }
+    deinit { buffer.deallocate() }
+
+    subscript(i: Int) -> Element {
+        get { buffer[i] }
+        set { buffer.initializeElement(at: i, to: newValue) }
+    }
+
+    /// The elements, every one of which must have been written.
+    var array: [Element] { Array(buffer) }
 }
 
 struct MappedScalar {
