@@ -16,15 +16,34 @@ public struct Rule: Sendable {
     /// Lower-case words one of which every match contains (`triggers:`); the
     /// pattern then searches only the lines around them. Empty: everywhere.
     public let triggers: [[UInt8]]
+    /// A fragment every match contains (`near:`); the pattern then searches
+    /// only the lines around the fragment's matches. nil: no such fragment.
+    public let near: Near?
     /// Where the rule is defined, for messages.
     public let file: String
     public let line: Int
+
+    /// A fragment every match of a rule contains, no further than `reach`
+    /// characters from the match's ends, and the pattern that finds it
+    /// (one per fragment, shared by the rules naming it, so each document is
+    /// searched for it once).
+    public struct Near: Sendable {
+        public let fragment: String
+        public let finder: Pattern
+        public let reach: Int
+
+        public init(fragment: String, finder: Pattern, reach: Int) {
+            self.fragment = fragment
+            self.finder = finder
+            self.reach = reach
+        }
+    }
 
     /// A rule as the loader reads it; `BundledRules` makes the bundled ones
     /// from what the loader read when the package was built.
     public init(id: String, dimension: String, description: String, pattern: Pattern, yields: Yield,
                 settings: [String: String], priority: Int, examples: [RuleExample], triggers: [[UInt8]],
-                file: String, line: Int) {
+                near: Near? = nil, file: String, line: Int) {
         self.id = id
         self.dimension = dimension
         self.description = description
@@ -34,6 +53,7 @@ public struct Rule: Sendable {
         self.priority = priority
         self.examples = examples
         self.triggers = triggers
+        self.near = near
         self.file = file
         self.line = line
     }
@@ -42,7 +62,13 @@ public struct Rule: Sendable {
     public func matches(in text: NormalizedText, range: Range<Int>? = nil) throws(PatternLimitExceeded) -> [RuleMatch] {
         let bytes = text.byteRange(scalars: range ?? 0..<text.count)
         var found: [PatternMatch]
-        if triggers.isEmpty {
+        if let near {
+            // Only the lines around the fragment every match contains can hold one.
+            found = []
+            for window in try text.windows(aroundMatchesOf: near.finder, in: bytes, reach: near.reach) {
+                found += try pattern.matches(in: text.utf8, range: window)
+            }
+        } else if triggers.isEmpty {
             found = try pattern.matches(in: text.utf8, range: bytes)
         } else {
             // Only the lines around a trigger word can hold a match.

@@ -6,7 +6,7 @@ import Yams
 /// front. Problems are collected, each with file, line and reason.
 enum RuleLoader {
     static let dimensions: Set<String> = ["meeting", "items", "amounts", "attendance", "people", "decisions", "actions", "dates"]
-    static let ruleKeys: Set<String> = ["id", "description", "pattern", "flags", "yields", "set", "priority", "triggers", "examples"]
+    static let ruleKeys: Set<String> = ["id", "description", "pattern", "flags", "yields", "set", "priority", "triggers", "near", "examples"]
     static let requiredRuleKeys = ["id", "description", "pattern", "yields", "examples"]
     static let exampleKeys: Set<String> = ["text", "expect"]
     static let flagNames: [String: Pattern.Options] = [
@@ -120,6 +120,17 @@ enum RuleLoader {
             // ASCII letters match in either case (the text is searched lower-cased); other characters as written.
             triggers = words.map { $0.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 } }
         }
+        var near: Rule.Near?
+        if let n = fields["near"] {
+            let usage = "near is {fragment: name, reach: characters}, e.g. {fragment: month_name, reach: 60}: a fragment every match contains"
+            guard triggers.isEmpty else { return fail(n, "rule \(id): give triggers or near, not both") }
+            guard case .mapping(let map) = n, map.count == 2, let name = map["fragment"]?.string,
+                  let reach = map["reach"]?.int, (1...400).contains(reach) else { return fail(n, "rule \(id): \(usage), reach 1 to 400") }
+            guard let finder = definitions.finder(for: name) else {
+                return fail(n, "rule \(id): near names no fragment '\(name)'; fragments are called as in (?&name), e.g. month_name")
+            }
+            near = Rule.Near(fragment: name, finder: finder, reach: reach)
+        }
         // A fragment is tested (and used alone) at the start of a text; any pattern may call it as (?&name).
         // `\d` means 0-9 (see Pattern.asciiDigits).
         let written = yields == .fragment ? "^(?:\(source))" : source
@@ -154,7 +165,8 @@ enum RuleLoader {
             return fail(fields["examples"], "rule \(id): give at least one example that must match (expect: {…}) and one that must not (expect: none)")
         }
         return Rule(id: id, dimension: dimension, description: description, pattern: pattern, yields: yields,
-                    settings: settings, priority: priority, examples: examples, triggers: triggers, file: path, line: line)
+                    settings: settings, priority: priority, examples: examples, triggers: triggers, near: near,
+                    file: path, line: line)
     }
 
     private static func parseExample(_ node: Node, rule: String, path: String, errors: inout [RuleError]) -> RuleExample? {
@@ -188,6 +200,20 @@ enum RuleLoader {
     /// The fragments of a rule book by the name patterns call them by.
     struct Definitions {
         var patterns: [String: String] = [:]
+        /// The pattern finding each fragment named by a rule's `near`, made once per load.
+        private let finders = Finders()
+
+        private final class Finders: @unchecked Sendable {
+            var made: [String: Pattern] = [:]
+        }
+
+        /// The pattern that finds fragment `name` anywhere (a search of `(?&name)`), nil when there is no such fragment.
+        func finder(for name: String) -> Pattern? {
+            if let made = finders.made[name] { return made }
+            guard patterns[name] != nil, let finder = try? Pattern(body(of: "(?&\(name))", options: [])) else { return nil }
+            finders.made[name] = finder
+            return finder
+        }
 
         /// Fragments longer than this (written out, with the fragments they
         /// call) stay calls: copying them into every caller made compiling the

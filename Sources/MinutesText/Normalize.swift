@@ -96,35 +96,42 @@ public struct NormalizedText: Sendable {
         var hits: [Range<Int>] = []
         for word in words where !word.isEmpty {
             let positions = triggerPositions.of(word, in: lowerUTF8)
-            var next = range.lowerBound
-            for i in positions[positions.partitionPoint { $0 >= range.lowerBound }...] {
-                guard i + word.count <= range.upperBound else { break }
-                // Out to the line feeds before and after the reach, within the range.
-                let after = min(range.upperBound, i + word.count + reach)
-                let feedAfter = lineFeeds.partitionPoint { Int($0) >= after }
-                let hi = feedAfter < lineFeeds.count ? min(range.upperBound, Int(lineFeeds[feedAfter])) : range.upperBound
-                if i < next {
-                    // Inside the window just made: it reaches as far past this word too.
-                    if hi > next { hits[hits.count - 1] = hits[hits.count - 1].lowerBound..<hi; next = hi }
-                    continue
-                }
-                let before = max(range.lowerBound, i - reach)
-                let feedBefore = lineFeeds.partitionPoint { Int($0) >= before } - 1
-                let lo = max(range.lowerBound, feedBefore >= 0 ? Int(lineFeeds[feedBefore]) + 1 : 0)
-                hits.append(lo..<hi)
-                next = hi
-            }
+            hits += positions[positions.partitionPoint { $0 >= range.lowerBound }...].lazy.map { $0..<($0 + word.count) }
         }
-        hits.sort { $0.lowerBound < $1.lowerBound }
-        var merged: [Range<Int>] = []
-        for h in hits {
-            if let last = merged.last, h.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, h.upperBound)
+        return windows(around: hits, in: range, reach: reach)
+    }
+
+    /// The same around every match of `finder` in the whole text (found once
+    /// per text): what a rule searches that names a fragment its matches contain.
+    public func windows(aroundMatchesOf finder: Pattern, in range: Range<Int>, reach: Int) throws(PatternLimitExceeded) -> [Range<Int>] {
+        let hits = try triggerPositions.matches(of: finder, in: utf8)
+        return windows(around: hits[hits.partitionPoint { $0.lowerBound >= range.lowerBound }...], in: range, reach: reach)
+    }
+
+    /// The stretches around `hits` (byte ranges, in any order), as above.
+    func windows<Hits: Collection<Range<Int>>>(around hits: Hits, in range: Range<Int>, reach: Int) -> [Range<Int>] {
+        var made: [Range<Int>] = []
+        for hit in hits.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            guard hit.lowerBound >= range.lowerBound, hit.upperBound <= range.upperBound else { continue }
+            // Out to the line feeds before and after the reach, within the range.
+            let after = min(range.upperBound, hit.upperBound + reach)
+            let feedAfter = lineFeeds.partitionPoint { Int($0) >= after }
+            let hi = feedAfter < lineFeeds.count ? min(range.upperBound, Int(lineFeeds[feedAfter])) : range.upperBound
+            if let last = made.last, hit.lowerBound < last.upperBound {
+                // Inside the window just made: it reaches as far past this hit too.
+                if hi > last.upperBound { made[made.count - 1] = last.lowerBound..<hi }
+                continue
+            }
+            let before = max(range.lowerBound, hit.lowerBound - reach)
+            let feedBefore = lineFeeds.partitionPoint { Int($0) >= before } - 1
+            let lo = max(range.lowerBound, feedBefore >= 0 ? Int(lineFeeds[feedBefore]) + 1 : 0)
+            if let last = made.last, lo <= last.upperBound {
+                made[made.count - 1] = last.lowerBound..<max(last.upperBound, hi)
             } else {
-                merged.append(h)
+                made.append(lo..<hi)
             }
         }
-        return merged
+        return made
     }
 
     /// Finds every occurrence of `words` (lower-case ASCII) in one pass, for
@@ -296,6 +303,18 @@ final class TriggerPositions: @unchecked Sendable {
         let positions = TriggerSet(words: [word]).positions(in: text)[0]
         found[word] = positions
         return positions
+    }
+
+    private var matched: [ObjectIdentifier: [Range<Int>]] = [:]
+
+    /// Where `finder` matches in `text` (the whole normalised text), found at the first ask.
+    func matches(of finder: Pattern, in text: [UInt8]) throws(PatternLimitExceeded) -> [Range<Int>] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let ranges = matched[ObjectIdentifier(finder)] { return ranges }
+        let ranges = try finder.matches(in: text).map(\.range)
+        matched[ObjectIdentifier(finder)] = ranges
+        return ranges
     }
 
     func find(_ set: TriggerSet, in text: [UInt8]) {

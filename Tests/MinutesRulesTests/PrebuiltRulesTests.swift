@@ -10,6 +10,9 @@ import Testing
         let loaded = try RuleBook.bundled(compilingNow: true).rules
         #expect(!prebuilt.isEmpty)
         #expect(prebuilt.map(\.id) == loaded.map(\.id))
+        // Rules naming the same fragment share the pattern that finds it.
+        let finders = prebuilt.compactMap(\.near).filter { $0.fragment == "month_name" }.map { ObjectIdentifier($0.finder) }
+        #expect(finders.count > 1 && Set(finders).count == 1)
         for (built, read) in zip(prebuilt, loaded) {
             let at = "\(read.id) @ \(read.file):\(read.line)"
             #expect(built.id == read.id, "\(at)")
@@ -22,6 +25,10 @@ import Testing
             #expect(built.priority == read.priority, "\(at)")
             #expect(built.examples == read.examples, "\(at)")
             #expect(built.triggers == read.triggers, "\(at)")
+            #expect(built.near?.fragment == read.near?.fragment, "\(at)")
+            #expect(built.near?.reach == read.near?.reach, "\(at)")
+            #expect(built.near?.finder.source == read.near?.finder.source, "\(at)")
+            #expect(built.near?.finder.options == read.near?.finder.options, "\(at)")
             #expect(built.file == read.file, "\(at)")
             #expect(built.line == read.line, "\(at)")
         }
@@ -33,7 +40,7 @@ import Testing
         let rule = try #require(try RuleBook.bundled().rules.first)
         #expect(Mirror(reflecting: rule).children.map(\.label) == [
             "id", "dimension", "description", "pattern", "yields", "settings", "priority",
-            "examples", "triggers", "file", "line",
+            "examples", "triggers", "near", "file", "line",
         ])
     }
 }

@@ -36,7 +36,7 @@ import Testing
 
     @Test func unknownKey() {
         let yaml = Self.good.replacingOccurrences(of: "  yields: money", with: "  yields: money\n  colour: blue")
-        #expect(errors(yaml) == ["Rules/amounts/test.yaml:5: unknown key 'colour'; a rule has only description, examples, flags, id, pattern, priority, set, triggers, yields"])
+        #expect(errors(yaml) == ["Rules/amounts/test.yaml:5: unknown key 'colour'; a rule has only description, examples, flags, id, near, pattern, priority, set, triggers, yields"])
     }
 
     @Test func missingField() {
@@ -247,6 +247,74 @@ import Testing
         #expect(book.rule(id: "amount.test")?.triggers == [[0xC2, 0xA3], Array("gbp".utf8)])
         let failures = book.checkExamples().filter { $0.failure != nil }
         #expect(failures.map { "\($0.rule.id): \($0.failure!)" } == [])
+    }
+
+    static let nearFiles: [(path: String, contents: String)] = [
+        ("Rules/dates/words.yaml", """
+        - id: dates.month-word
+          description: a month
+          pattern: '(?i:jan|feb|mar)(?![a-z])'
+          yields: fragment
+          examples:
+            - text: "Feb"
+              expect: {text: "Feb"}
+            - text: "Febs"
+              expect: none
+        """),
+        ("Rules/dates/test.yaml", """
+        - id: dates.test
+          description: a day and a month
+          pattern: '\\b(?<day>[0-9]{1,2})\\s+(?<month>(?&month_word))(?!\\s*[0-9])'
+          yields: calendar
+          near: {fragment: month_word, reach: 20}
+          examples:
+            - text: "on 3 Feb."
+              expect: {day: "3", month: "2"}
+            - text: "on 3 Feb 2020"
+              expect: none
+        - id: dates.test-two
+          description: a month alone
+          pattern: '\\bin\\s+(?<month>(?&month_word))'
+          yields: calendar
+          near: {fragment: month_word, reach: 20}
+          examples:
+            - text: "in Mar"
+              expect: {month: "3"}
+            - text: "in May"
+              expect: none
+        """),
+    ]
+
+    /// A rule naming a fragment its matches contain searches only the lines
+    /// around the fragment's matches (found once per text, by one pattern the
+    /// rules share), and finds what it finds searching everywhere.
+    @Test func aRuleNearAFragmentFindsWhatItFindsEverywhere() throws {
+        let book = try RuleBook.load(files: Self.nearFiles)
+        let rule = try #require(book.rule(id: "dates.test"))
+        #expect(rule.near?.fragment == "month_word" && rule.near?.reach == 20)
+        #expect(rule.near?.finder === book.rule(id: "dates.test-two")?.near?.finder)
+        let everywhere = Rule(id: rule.id, dimension: rule.dimension, description: "", pattern: rule.pattern, yields: rule.yields,
+                              settings: [:], priority: 0, examples: [], triggers: [], file: "", line: 0)
+        let filler = String(repeating: "words and more words ", count: 8)
+        for text in ["3 Jan", "\(filler)12\nFeb and 4 mar\n\(filler)\n\n5    jan 2020 \(filler) 6 Feb", "no months here, 7 Apr", ""] {
+            let normalized = Normalizer.normalize(SourceText(text.unicodeScalars), format: .text)
+            let near = try rule.matches(in: normalized).map(\.range)
+            #expect(near == (try everywhere.matches(in: normalized).map(\.range)), "\(text)")
+            #expect(near.count == ["3 Jan": 1, "": 0, "no months here, 7 Apr": 0][text, default: 3], "\(text)")
+        }
+        #expect(book.checkExamples().allSatisfy { $0.failure == nil })
+    }
+
+    @Test func nearNamesAFragmentAndAReach() {
+        func error(_ near: String) -> [String] {
+            let files = Self.nearFiles.map { ($0.path, $0.contents.replacingOccurrences(of: "near: {fragment: month_word, reach: 20}\n  examples:\n    - text: \"on", with: "\(near)\n  examples:\n    - text: \"on")) }
+            do { _ = try RuleBook.load(files: files); return [] } catch { return error.errors.map(\.description) }
+        }
+        #expect(error("near: {fragment: month_word, reach: 20}") == [])
+        #expect(error("near: {fragment: weekday, reach: 20}") == ["Rules/dates/test.yaml:5: rule dates.test: near names no fragment 'weekday'; fragments are called as in (?&name), e.g. month_name"])
+        #expect(error("near: {fragment: month_word, reach: 0}").first?.hasSuffix("reach 1 to 400") == true)
+        #expect(error("near: month_word").first?.contains("near is {fragment: name, reach: characters}") == true)
+        #expect(error("triggers: [feb]\n  near: {fragment: month_word, reach: 20}") == ["Rules/dates/test.yaml:6: rule dates.test: give triggers or near, not both"])
     }
 
     /// Inside a long fragment the short fragments it calls stay calls, each
