@@ -96,8 +96,10 @@ public struct NormalizedText: Sendable {
         var hits: [Range<Int>] = []
         for word in words where !word.isEmpty {
             let positions = triggerPositions.of(word, in: lowerUTF8)
-            hits += positions[positions.partitionPoint { $0 >= range.lowerBound }...].lazy.map { $0..<($0 + word.count) }
+            let first = positions.partitionPoint { $0 >= range.lowerBound }, end = positions.partitionPoint { $0 >= range.upperBound }
+            hits += positions[first..<end].lazy.map { $0..<($0 + word.count) }
         }
+        hits.sort { $0.lowerBound < $1.lowerBound }
         return windows(around: hits, in: range, reach: reach)
     }
 
@@ -105,13 +107,14 @@ public struct NormalizedText: Sendable {
     /// per text): what a rule searches that names a fragment its matches contain.
     public func windows(aroundMatchesOf finder: Pattern, in range: Range<Int>, reach: Int) throws(PatternLimitExceeded) -> [Range<Int>] {
         let hits = try triggerPositions.matches(of: finder, in: utf8)
-        return windows(around: hits[hits.partitionPoint { $0.lowerBound >= range.lowerBound }...], in: range, reach: reach)
+        let first = hits.partitionPoint { $0.lowerBound >= range.lowerBound }, end = hits.partitionPoint { $0.lowerBound >= range.upperBound }
+        return windows(around: hits[first..<end], in: range, reach: reach)
     }
 
-    /// The stretches around `hits` (byte ranges, in any order), as above.
+    /// The stretches around `hits` (byte ranges, sorted by start), as above.
     func windows<Hits: Collection<Range<Int>>>(around hits: Hits, in range: Range<Int>, reach: Int) -> [Range<Int>] {
         var made: [Range<Int>] = []
-        for hit in hits.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        for hit in hits {
             guard hit.lowerBound >= range.lowerBound, hit.upperBound <= range.upperBound else { continue }
             // Out to the line feeds before and after the reach, within the range.
             let after = min(range.upperBound, hit.upperBound + reach)
