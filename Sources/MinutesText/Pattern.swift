@@ -275,18 +275,25 @@ public final class Pattern: @unchecked Sendable {
         let options = UInt32(PCRE2_NO_UTF_CHECK)
         /// Where the search goes on after `match`: its end, or past an empty
         /// match by one whole UTF-8 character.
-        func after(_ match: PatternMatch) -> Int {
-            let start = match.range.lowerBound - range.lowerBound, end = match.range.upperBound - range.lowerBound
-            guard end == start else { return end }
-            var next = end + 1
+        /// The offset one whole UTF-8 character past `offset`.
+        func characterAfter(_ offset: Int) -> Int {
+            var next = offset + 1
             while next < length, subject[range.lowerBound + next] & 0xC0 == 0x80 { next += 1 }
             return next
         }
+        func after(_ match: PatternMatch) -> Int {
+            let start = match.range.lowerBound - range.lowerBound, end = match.range.upperBound - range.lowerBound
+            return end == start ? characterAfter(end) : end
+        }
         if let written = compiled.subjectStart {
-            // The search code has no `^`; at the start, where it can match, try the pattern as written.
+            // The search code has no `^`, and is the pattern only past the start
+            // (at the start it may match where the pattern does not: a `^` inside
+            // an atomic group or a negative lookahead). There, the pattern as
+            // written, anchored; the search code from the next character on.
             let rc = subject.withUnsafeBufferPointer { buf in
                 pcre2_match_8(written, buf.baseAddress! + range.lowerBound, length, 0, options | UInt32(PCRE2_ANCHORED), data, context)
             }
+            position = characterAfter(0)
             if rc != PCRE2_ERROR_NOMATCH {
                 try check(rc)
                 if rc > 0, let match = compiled.match(data, offsetBy: range.lowerBound) {
@@ -483,38 +490,56 @@ extension Pattern {
     /// (`(?:^|[.!?]\s|\n)\K…`) is tried at every position only because of
     /// that `^`; without it PCRE2 skips to the boundary characters. nil when
     /// the pattern has no such `^`, or has a `^` written another way, inside
-    /// a lookbehind (which looks back to the start from elsewhere), or under
-    /// a multiline option.
+    /// a lookbehind (which looks back to the start from elsewhere), or a call
+    /// inside a lookbehind (which may reach one), or under the multiline or
+    /// extended option, or has a backtracking verb `(*…)`. At the start
+    /// itself the two may differ (a `^` inside an atomic group or a negative
+    /// lookahead), so a search tries the pattern as written there.
     public static func droppingSubjectStart(_ source: String, options: Options) -> String? {
-        guard !options.contains(.multiline) else { return nil }
+        // Extended mode's comments and backtracking verbs are beyond this reading.
+        guard !options.contains(.multiline), !options.contains(.extended), !source.contains("(*") else { return nil }
         var pieces = PatternPieces(source)
         let bytes = pieces.bytes
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var lookbehinds: [Bool] = []  // for each open group, whether it is a lookbehind
+        var groupJustOpened = false  // the last piece was an unescaped "(?:"
         var dropped = false
         while let piece = pieces.next() {
+            let opensGroup = groupJustOpened
+            groupJustOpened = false
             switch piece {
             case .other(let range, inClass: false):
                 let i = range.lowerBound
                 switch bytes[i] {
                 case 0x28:  // "("
-                    let opening = bytes[i..<min(bytes.count, i + 4)]
+                    let opening = Array(bytes[i..<min(bytes.count, i + 4)])
                     lookbehinds.append(opening.starts(with: Array("(?<=".utf8)) || opening.starts(with: Array("(?<!".utf8)))
-                    // An inline option setting that turns on multiline: give up.
-                    if i + 1 < bytes.count, bytes[i + 1] == 0x3F {
+                    if i + 2 < bytes.count, bytes[i + 1] == 0x3F {
+                        // A call inside a lookbehind may reach a `^` and look back to the start.
+                        let next = bytes[i + 2]
+                        if lookbehinds.contains(true),
+                           next == 0x26 || next == 0x50 || next == 0x52 || next == 0x2B || next == 0x2D || (next >= 0x30 && next <= 0x39) {
+                            return nil
+                        }
+                        // An inline option setting that turns on multiline or extended: give up.
                         var j = i + 2
                         while j < bytes.count, bytes[j] != 0x3A, bytes[j] != 0x29,
                               (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x41 && bytes[j] <= 0x5A) || bytes[j] == 0x2D || bytes[j] == 0x5E {
-                            if bytes[j] == 0x6D { return nil }  // m
+                            if bytes[j] == 0x6D || bytes[j] == 0x78 { return nil }  // m, x
                             j += 1
+                        }
+                        if next == 0x3A {  // "(?:"
+                            out.append(contentsOf: bytes[i...(i + 2)])
+                            pieces.position = i + 3
+                            groupJustOpened = true
+                            continue
                         }
                     }
                 case 0x29:
                     _ = lookbehinds.popLast()
                 case 0x5E:  // "^"
-                    guard out.count >= 3, Array(out.suffix(3)) == Array("(?:".utf8),
-                          i + 1 < bytes.count, bytes[i + 1] == 0x7C, !lookbehinds.contains(true) else { return nil }
+                    guard opensGroup, i + 1 < bytes.count, bytes[i + 1] == 0x7C, !lookbehinds.contains(true) else { return nil }
                     pieces.position = i + 2  // the "^|" goes
                     dropped = true
                     continue
@@ -522,7 +547,11 @@ extension Pattern {
                     break
                 }
                 out.append(contentsOf: bytes[range])
-            case .escape(let range, _), .quoted(let range), .other(let range, _):
+            case .escape(let range, _):
+                // A call written \g<name> or \g'name' inside a lookbehind: as above.
+                if lookbehinds.contains(true), bytes[range.lowerBound + 1] == 0x67 { return nil }
+                out.append(contentsOf: bytes[range])
+            case .quoted(let range), .other(let range, _):
                 out.append(contentsOf: bytes[range])
             }
         }
