@@ -12,8 +12,18 @@ public enum PreparedPipeline {
     nonisolated(unsafe) private static var made: Pipeline?
     nonisolated(unsafe) private static var started = false
 
-    /// Starts making the pipeline; `main` calls this before parsing the arguments.
-    public static func start() {
+    /// Starts making the pipeline when the command line (`arguments`, without
+    /// the program's name) will use it: no `--rules` folder, and for `minutes`
+    /// (`subcommand`) a command that runs the pipeline. `main` calls this
+    /// before parsing the arguments; a guess that misses only costs time.
+    public static func start(for arguments: [String], subcommand: Bool) {
+        if arguments.contains(where: { $0 == "--rules" || $0.hasPrefix("--rules=") }) { return }
+        if subcommand, !["extract", "validate", "segment", "evaluate"].contains(arguments.first ?? "") { return }
+        start()
+    }
+
+    /// Starts making the pipeline, once.
+    static func start() {
         lock.lock()
         defer { lock.unlock() }
         guard !started else { return }

@@ -78,8 +78,8 @@ public struct RulesCommand: ParsableCommand {
                 compiling its pattern (paid once per process, at the rule's first search).
                 A rule marked * is tried at every position of the text: PCRE2 cannot tell
                 which characters its matches start with (a call to a long fragment, \\p{…}
-                or \\s first defeat that; trigger words, or a first character PCRE2 can
-                see, make such a rule cheap).
+                or \\s first defeat that; trigger words, a fragment it is near, or a first
+                character PCRE2 can see make such a rule cheap).
 
                 EXAMPLES
                   minutes rules profile minutes.txt | head
@@ -106,6 +106,8 @@ public struct RulesCommand: ParsableCommand {
                 let compiling = DispatchTime.now()
                 try? rule.pattern.compile()
                 let compileMS = milliseconds(since: compiling)
+                // The fragment a `near` rule searches around is found once for every rule naming it: not here.
+                if let near = rule.near { _ = try? text.windows(aroundMatchesOf: near.finder, in: 0..<0, reach: 0) }
                 let start = DispatchTime.now()
                 let count = (try? rule.matches(in: text).count) ?? -1
                 rows.append((milliseconds(since: start), rule, count, compileMS))
@@ -115,7 +117,7 @@ public struct RulesCommand: ParsableCommand {
             var out = String(format: "%.1f ms searching over %d scalars; %.1f ms compiling\n", total, text.count, compiling)
             out += "  search matches  compile  rule\n"
             for row in rows.sorted(by: { $0.ms > $1.ms }) {
-                let everywhere = (try? row.rule.pattern.knowsWhereMatchesStart) == false && row.rule.triggers.isEmpty
+                let everywhere = (try? row.rule.pattern.knowsWhereMatchesStart) == false && row.rule.triggers.isEmpty && row.rule.near == nil
                 out += String(format: "%8.2f ms %6d %6.2f ms %@ %@\n", row.ms, row.count, row.compileMS, everywhere ? "*" : " ", row.rule.id)
             }
             try Console.write(out)

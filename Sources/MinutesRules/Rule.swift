@@ -23,8 +23,9 @@ public struct Rule: Sendable {
     public let file: String
     public let line: Int
 
-    /// A fragment every match of a rule contains, no further than `reach`
-    /// characters from the match's ends, and the pattern that finds it
+    /// A fragment every match of a rule contains, with the match (and what
+    /// its lookarounds read) no further from it than `reach` bytes of
+    /// characters other than white space, and the pattern that finds it
     /// (one per fragment, shared by the rules naming it, so each document is
     /// searched for it once).
     public struct Near: Sendable {

@@ -31,13 +31,14 @@ public struct RuleBook: Sendable {
             .map(\.element)
     }
 
-    /// Starts compiling the search code of `rules` on another thread, last
-    /// first, while the caller reads its first document and compiles the
-    /// patterns it reaches in order: on two cores the two meet halfway, and a
-    /// run on one document waits for about half the compiling. Searches never
-    /// wait for a pattern they do not need.
+    /// Starts compiling the search code of `rules` (and of the finders of the
+    /// fragments they are `near`) on another thread, last first, while the
+    /// caller reads its first document and compiles the patterns it reaches
+    /// in order: on two cores the two meet halfway, and a run on one document
+    /// waits for about half the compiling. Searches never wait for a pattern
+    /// they do not need.
     public static func compileInBackground(_ rules: [Rule]) {
-        let patterns = rules.map(\.pattern)
+        let patterns = rules.flatMap { [$0.near?.finder, $0.pattern].compactMap { $0 } }
         Thread.detachNewThread {
             for pattern in patterns.reversed() { try? pattern.compile() }
         }

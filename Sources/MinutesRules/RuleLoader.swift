@@ -122,11 +122,11 @@ enum RuleLoader {
         }
         var near: Rule.Near?
         if let n = fields["near"] {
-            let usage = "near is {fragment: name, reach: characters}, e.g. {fragment: month_name, reach: 60}: a fragment every match contains"
+            let usage = "near is {fragment: name, reach: bytes}, e.g. {fragment: month_name, reach: 30}: a fragment every match contains"
             guard triggers.isEmpty else { return fail(n, "rule \(id): give triggers or near, not both") }
             guard case .mapping(let map) = n, map.count == 2, let name = map["fragment"]?.string,
                   let reach = map["reach"]?.int, (1...400).contains(reach) else { return fail(n, "rule \(id): \(usage), reach 1 to 400") }
-            guard let finder = definitions.finder(for: name) else {
+            guard let finder = definitions.finder(for: name, calledFrom: source, options: options) else {
                 return fail(n, "rule \(id): near names no fragment '\(name)'; fragments are called as in (?&name), e.g. month_name")
             }
             near = Rule.Near(fragment: name, finder: finder, reach: reach)
@@ -207,11 +207,17 @@ enum RuleLoader {
             var made: [String: Pattern] = [:]
         }
 
-        /// The pattern that finds fragment `name` anywhere (a search of `(?&name)`), nil when there is no such fragment.
-        func finder(for name: String) -> Pattern? {
-            if let made = finders.made[name] { return made }
-            guard patterns[name] != nil, let finder = try? Pattern(body(of: "(?&\(name))", options: [])) else { return nil }
-            finders.made[name] = finder
+        /// The pattern that finds fragment `name` anywhere (a search of
+        /// `(?&name)`) as a rule compiled with `options` calls it: with the
+        /// options in force at the end of the rule's pattern, where its
+        /// fragments are defined. nil when there is no such fragment. Loading
+        /// is sequential; the cache is only ever used by one thread.
+        func finder(for name: String, calledFrom source: String, options: Pattern.Options) -> Pattern? {
+            let inForce = Pattern.options(atEndOf: source, compiledWith: options)
+            let key = "\(name) \(inForce.rawValue)"
+            if let made = finders.made[key] { return made }
+            guard patterns[name] != nil, let finder = try? Pattern(body(of: "(?&\(name))", options: inForce), options: inForce) else { return nil }
+            finders.made[key] = finder
             return finder
         }
 

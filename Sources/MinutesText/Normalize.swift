@@ -21,6 +21,9 @@ public struct NormalizedText: Sendable {
     public let lowerUTF8: [UInt8]
     /// Byte offsets of the line feeds in `utf8`, in order.
     let lineFeeds: [Int32]
+    /// For each byte offset (and the end), how many bytes before it are not
+    /// white space: how far windows reach (`windows(around:in:reach:)`).
+    let nonSpaceBefore: [Int32]
     /// Where each trigger word occurs, found once per document at its first use.
     private let triggerPositions = TriggerPositions()
 
@@ -41,8 +44,9 @@ public struct NormalizedText: Sendable {
         }
         byteAt[n] = Int32(byteCount)
         let bytes = Scratch<UInt8>(byteCount), lowerBytes = Scratch<UInt8>(byteCount), scalarAt = Scratch<Int32>(byteCount + 1)
+        let nonSpace = Scratch<Int32>(byteCount + 1)
         var feeds: [Int32] = []
-        var k = 0
+        var k = 0, counted: Int32 = 0
         for (i, m) in mapped.enumerated() {
             let v = m.scalar.value
             if v < 0x80 {
@@ -50,18 +54,25 @@ public struct NormalizedText: Sendable {
                 bytes[k] = b
                 lowerBytes[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b
                 scalarAt[k] = Int32(i)
+                nonSpace[k] = counted
+                if b != 0x20 && !(0x09...0x0D).contains(b) { counted += 1 }
                 if b == 0x0A { feeds.append(Int32(k)) }
                 k += 1
                 continue
             }
+            let space = NormalizedText.isSpace(m.scalar)
             for b in UTF8.encode(m.scalar)! {
                 bytes[k] = b
                 lowerBytes[k] = b
                 scalarAt[k] = Int32(i)
+                nonSpace[k] = counted
+                if !space { counted += 1 }
                 k += 1
             }
         }
+        assert(k == byteCount)
         scalarAt[byteCount] = Int32(n)
+        nonSpace[byteCount] = counted
         self.scalars = scalars.array
         self.lower = lower.array
         self.upper = upper.array
@@ -69,7 +80,16 @@ public struct NormalizedText: Sendable {
         utf8 = bytes.array
         lowerUTF8 = lowerBytes.array
         scalarAtByte = scalarAt.array
+        nonSpaceBefore = nonSpace.array
         lineFeeds = feeds
+    }
+
+    /// What `\s` matches beyond ASCII: the Unicode separators and U+0085.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     public var count: Int { scalars.count }
@@ -100,7 +120,7 @@ public struct NormalizedText: Sendable {
             hits += positions[first..<end].lazy.map { $0..<($0 + word.count) }
         }
         hits.sort { $0.lowerBound < $1.lowerBound }
-        return windows(around: hits, in: range, reach: reach)
+        return windows(around: hits, in: range, reach: reach, countingSpace: true)
     }
 
     /// The same around every match of `finder` in the whole text (found once
@@ -108,16 +128,25 @@ public struct NormalizedText: Sendable {
     public func windows(aroundMatchesOf finder: Pattern, in range: Range<Int>, reach: Int) throws(PatternLimitExceeded) -> [Range<Int>] {
         let hits = try triggerPositions.matches(of: finder, in: utf8)
         let first = hits.partitionPoint { $0.lowerBound >= range.lowerBound }, end = hits.partitionPoint { $0.lowerBound >= range.upperBound }
-        return windows(around: hits[first..<end], in: range, reach: reach)
+        return windows(around: hits[first..<end], in: range, reach: reach, countingSpace: false)
     }
 
-    /// The stretches around `hits` (byte ranges, sorted by start), as above.
-    func windows<Hits: Collection<Range<Int>>>(around hits: Hits, in range: Range<Int>, reach: Int) -> [Range<Int>] {
+    /// The stretches around `hits` (byte ranges, sorted by start; one that
+    /// starts inside `range` counts), as above. Unless `countingSpace`, the
+    /// reach does not count white space (a pattern's `\s+` or `\s*` may run
+    /// over any number of spaces and blank lines): it goes `reach` bytes of
+    /// other characters, and over the white space on the way and where it
+    /// ends, then out to the line end. (Trigger words reach 400 bytes of
+    /// anything: far enough that only such a run could hide a match.)
+    func windows<Hits: Collection<Range<Int>>>(around hits: Hits, in range: Range<Int>, reach: Int, countingSpace: Bool) -> [Range<Int>] {
         var made: [Range<Int>] = []
         for hit in hits {
-            guard hit.lowerBound >= range.lowerBound, hit.upperBound <= range.upperBound else { continue }
-            // Out to the line feeds before and after the reach, within the range.
-            let after = min(range.upperBound, hit.upperBound + reach)
+            guard hit.lowerBound >= range.lowerBound, hit.lowerBound < range.upperBound else { continue }
+            // `reach` bytes on (of other characters, and over the white space
+            // after them), then out to the line feed, all within the range.
+            let end = min(hit.upperBound, range.upperBound)
+            let after = countingSpace ? min(range.upperBound, end + reach)
+                : min(range.upperBound, nonSpaceBefore.partitionPoint { Int($0) > Int(nonSpaceBefore[end]) + reach } - 1)
             let feedAfter = lineFeeds.partitionPoint { Int($0) >= after }
             let hi = feedAfter < lineFeeds.count ? min(range.upperBound, Int(lineFeeds[feedAfter])) : range.upperBound
             if let last = made.last, hit.lowerBound < last.upperBound {
@@ -125,7 +154,10 @@ public struct NormalizedText: Sendable {
                 if hi > last.upperBound { made[made.count - 1] = last.lowerBound..<hi }
                 continue
             }
-            let before = max(range.lowerBound, hit.lowerBound - reach)
+            // The same back (over the white space before them).
+            let target = Int(nonSpaceBefore[hit.lowerBound]) - reach
+            let before = countingSpace ? max(range.lowerBound, hit.lowerBound - reach)
+                : target <= 0 ? range.lowerBound : max(range.lowerBound, nonSpaceBefore.partitionPoint { Int($0) >= target })
             let feedBefore = lineFeeds.partitionPoint { Int($0) >= before } - 1
             let lo = max(range.lowerBound, feedBefore >= 0 ? Int(lineFeeds[feedBefore]) + 1 : 0)
             if let last = made.last, lo <= last.upperBound {
@@ -170,7 +202,7 @@ public struct NormalizedText: Sendable {
 }
 
 /// A buffer of `count` elements written one by one, then copied out as an array.
-private final class Scratch<Element> {
+private final class Scratch<Element: BitwiseCopyable> {
     let buffer: UnsafeMutableBufferPointer<Element>
 
     init(_ count: Int) { buffer = .allocate(capacity: count) }
@@ -294,7 +326,7 @@ public enum Normalizer {
 /// by one pass over the text for all the rule book's words (`findTriggers`),
 /// or by a scan for one word the first time a rule asks; then shared by
 /// every later search (rules search many blocks of a document, each around
-/// the same words).
+/// the same words). The same for the fragments `near` rules search around.
 final class TriggerPositions: @unchecked Sendable {
     private let lock = NSLock()
     private var found: [[UInt8]: [Int]] = [:]
@@ -308,16 +340,19 @@ final class TriggerPositions: @unchecked Sendable {
         return positions
     }
 
-    private var matched: [ObjectIdentifier: [Range<Int>]] = [:]
+    /// Each finder asked about (kept, so its identity stays its own) and what it found.
+    private var matched: [ObjectIdentifier: (finder: Pattern, found: Result<[Range<Int>], PatternLimitExceeded>)] = [:]
 
-    /// Where `finder` matches in `text` (the whole normalised text), found at the first ask.
+    /// Where `finder` matches in `text` (the whole normalised text), found at
+    /// the first ask; a limit it hit is given again to every later ask.
     func matches(of finder: Pattern, in text: [UInt8]) throws(PatternLimitExceeded) -> [Range<Int>] {
         lock.lock()
         defer { lock.unlock() }
-        if let ranges = matched[ObjectIdentifier(finder)] { return ranges }
-        let ranges = try finder.matches(in: text).map(\.range)
-        matched[ObjectIdentifier(finder)] = ranges
-        return ranges
+        if let known = matched[ObjectIdentifier(finder)] { return try known.found.get() }
+        let found: Result<[Range<Int>], PatternLimitExceeded>
+        do { found = .success(try finder.matches(in: text).map(\.range)) } catch { found = .failure(error) }
+        matched[ObjectIdentifier(finder)] = (finder, found)
+        return try found.get()
     }
 
     func find(_ set: TriggerSet, in text: [UInt8]) {

@@ -1,4 +1,4 @@
 import MinutesCLI
 
-PreparedPipeline.start()
+PreparedPipeline.start(for: Array(CommandLine.arguments.dropFirst()), subcommand: true)
 MinutesCommand.main()

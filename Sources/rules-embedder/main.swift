@@ -71,10 +71,11 @@ for number in book.rules.indices { swift += "        rule\(number)(),\n" }
 swift += "    ]\n}\n"
 // The pattern finding a fragment that rules name in `near`: one for all of
 // them, so a document is searched for the fragment once.
+func finderName(_ near: Rule.Near) -> String { "finder_\(near.fragment)_\(near.finder.options.rawValue)" }
 var finders: [String: Pattern] = [:]
-for rule in book.rules { if let near = rule.near { finders[near.fragment] = near.finder } }
+for rule in book.rules { if let near = rule.near { finders[finderName(near)] = near.finder } }
 for (name, finder) in finders.sorted(by: { $0.key < $1.key }) {
-    swift += "\nprivate let finder_\(name) = Pattern(deferred: \(literal(finder.source)), options: Pattern.Options(rawValue: \(finder.options.rawValue)))\n"
+    swift += "\nprivate let \(name) = Pattern(deferred: \(literal(finder.source)), options: Pattern.Options(rawValue: \(finder.options.rawValue)))\n"
 }
 for (number, rule) in book.rules.enumerated() {
     swift += "\nprivate func rule\(number)() -> Rule {\n"
@@ -91,7 +92,7 @@ for (number, rule) in book.rules.enumerated() {
     let triggers = rule.triggers.map { "Array(\(literal(String(decoding: $0, as: UTF8.self))).utf8)" }
     swift += "        triggers: [\(triggers.joined(separator: ", "))],\n"
     if let near = rule.near {
-        swift += "        near: Rule.Near(fragment: \(literal(near.fragment)), finder: finder_\(near.fragment), reach: \(near.reach)),\n"
+        swift += "        near: Rule.Near(fragment: \(literal(near.fragment)), finder: \(finderName(near)), reach: \(near.reach)),\n"
     }
     swift += "        file: \(literal(rule.file)), line: \(rule.line))\n"
     swift += "}\n"

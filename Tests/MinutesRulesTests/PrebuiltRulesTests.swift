@@ -10,9 +10,12 @@ import Testing
         let loaded = try RuleBook.bundled(compilingNow: true).rules
         #expect(!prebuilt.isEmpty)
         #expect(prebuilt.map(\.id) == loaded.map(\.id))
-        // Rules naming the same fragment share the pattern that finds it.
-        let finders = prebuilt.compactMap(\.near).filter { $0.fragment == "month_name" }.map { ObjectIdentifier($0.finder) }
-        #expect(finders.count > 1 && Set(finders).count == 1)
+        // Rules naming the same fragment, with the same options in force, share the pattern that finds it.
+        let nears = prebuilt.compactMap(\.near).filter { $0.fragment == "month_name" }
+        #expect(nears.count > 2)
+        for options in Set(nears.map(\.finder.options.rawValue)) {
+            #expect(Set(nears.filter { $0.finder.options.rawValue == options }.map { ObjectIdentifier($0.finder) }).count == 1)
+        }
         for (built, read) in zip(prebuilt, loaded) {
             let at = "\(read.id) @ \(read.file):\(read.line)"
             #expect(built.id == read.id, "\(at)")

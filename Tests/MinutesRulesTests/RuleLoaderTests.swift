@@ -305,6 +305,22 @@ import Testing
         #expect(book.checkExamples().allSatisfy { $0.failure == nil })
     }
 
+    /// The fragment is found as the rule calls it: with the options in force
+    /// at the end of the rule's pattern (here caseless, which the fragment
+    /// itself does not say).
+    @Test func aFragmentIsFoundWithTheOptionsTheRuleCallsItWith() throws {
+        let files = Self.nearFiles.map { ($0.path, $0.contents
+            .replacingOccurrences(of: "pattern: '(?i:jan|feb|mar)(?![a-z])'", with: "pattern: '(?:jan|feb|mar)(?![a-z])'")
+            .replacingOccurrences(of: "pattern: '\\b(?<day>", with: "pattern: '(?i)\\b(?<day>")) }
+        let book = try RuleBook.load(files: files)
+        let rule = try #require(book.rule(id: "dates.test"))
+        #expect(rule.near?.finder.options == .caseless || rule.near?.finder.source.contains("(?^i:") == true)
+        #expect(rule.near?.finder !== book.rule(id: "dates.test-two")?.near?.finder)
+        let filler = String(repeating: "more words in a line\n", count: 10)
+        let text = Normalizer.normalize(SourceText("on 3 FEB\n\(filler)and 4 feb".unicodeScalars), format: .text)
+        #expect(try rule.matches(in: text).count == 2)
+    }
+
     @Test func nearNamesAFragmentAndAReach() {
         func error(_ near: String) -> [String] {
             let files = Self.nearFiles.map { ($0.path, $0.contents.replacingOccurrences(of: "near: {fragment: month_word, reach: 20}\n  examples:\n    - text: \"on", with: "\(near)\n  examples:\n    - text: \"on")) }
@@ -313,7 +329,7 @@ import Testing
         #expect(error("near: {fragment: month_word, reach: 20}") == [])
         #expect(error("near: {fragment: weekday, reach: 20}") == ["Rules/dates/test.yaml:5: rule dates.test: near names no fragment 'weekday'; fragments are called as in (?&name), e.g. month_name"])
         #expect(error("near: {fragment: month_word, reach: 0}").first?.hasSuffix("reach 1 to 400") == true)
-        #expect(error("near: month_word").first?.contains("near is {fragment: name, reach: characters}") == true)
+        #expect(error("near: month_word").first?.contains("near is {fragment: name, reach: bytes}") == true)
         #expect(error("triggers: [feb]\n  near: {fragment: month_word, reach: 20}") == ["Rules/dates/test.yaml:6: rule dates.test: give triggers or near, not both"])
     }
 
