@@ -497,7 +497,12 @@ extension Pattern {
     /// lookahead), so a search tries the pattern as written there.
     public static func droppingSubjectStart(_ source: String, options: Options) -> String? {
         // Extended mode's comments and backtracking verbs are beyond this reading.
-        guard !options.contains(.multiline), !options.contains(.extended), !source.contains("(*") else { return nil }
+        guard !options.contains(.multiline), !options.contains(.extended) else { return nil }
+        // Most patterns have no "(?:^|" at all: say so without reading them piece by piece.
+        let utf8 = source.utf8
+        guard utf8.indices.contains(where: { i in utf8[i...].starts(with: [0x28, 0x3F, 0x3A, 0x5E, 0x7C]) }),  // "(?:^|"
+              !utf8.indices.contains(where: { i in utf8[i...].starts(with: [0x28, 0x2A]) })  // "(*"
+        else { return nil }
         var pieces = PatternPieces(source)
         let bytes = pieces.bytes
         var out: [UInt8] = []
@@ -513,8 +518,8 @@ extension Pattern {
                 let i = range.lowerBound
                 switch bytes[i] {
                 case 0x28:  // "("
-                    let opening = Array(bytes[i..<min(bytes.count, i + 4)])
-                    lookbehinds.append(opening.starts(with: Array("(?<=".utf8)) || opening.starts(with: Array("(?<!".utf8)))
+                    lookbehinds.append(i + 3 < bytes.count && bytes[i + 1] == 0x3F && bytes[i + 2] == 0x3C
+                        && (bytes[i + 3] == 0x3D || bytes[i + 3] == 0x21))  // "(?<=" or "(?<!"
                     if i + 2 < bytes.count, bytes[i + 1] == 0x3F {
                         // A call inside a lookbehind may reach a `^` and look back to the start.
                         let next = bytes[i + 2]
