@@ -22,7 +22,8 @@ public struct NormalizedText: Sendable {
     /// Byte offsets of the line feeds in `utf8`, in order.
     let lineFeeds: [Int32]
     /// For each byte offset (and the end), how many bytes before it are not
-    /// white space: how far windows reach (`windows(around:in:reach:)`).
+    /// white space (what `\s` matches: `isSpace(includingLineEnds: true)`):
+    /// how far windows reach (`windows(around:in:reach:)`).
     let nonSpaceBefore: [Int32]
     /// Where each trigger word occurs, found once per document at its first use.
     private let triggerPositions = TriggerPositions()
@@ -55,12 +56,12 @@ public struct NormalizedText: Sendable {
                 lowerBytes[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b
                 scalarAt[k] = Int32(i)
                 nonSpace[k] = counted
-                if b != 0x20 && !(0x09...0x0D).contains(b) { counted += 1 }
+                if !m.scalar.isSpace(includingLineEnds: true) { counted += 1 }
                 if b == 0x0A { feeds.append(Int32(k)) }
                 k += 1
                 continue
             }
-            let space = NormalizedText.isSpace(m.scalar)
+            let space = m.scalar.isSpace(includingLineEnds: true)
             for b in UTF8.encode(m.scalar)! {
                 bytes[k] = b
                 lowerBytes[k] = b
@@ -84,13 +85,6 @@ public struct NormalizedText: Sendable {
         lineFeeds = feeds
     }
 
-    /// What `\s` matches beyond ASCII: the Unicode separators and U+0085.
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
-    }
 
     public var count: Int { scalars.count }
 
