@@ -273,14 +273,14 @@ public final class Pattern: @unchecked Sendable {
         // scalars), so PCRE2 need not check it: checking at every call costs a
         // pass over the text per rule, and at every match made searches quadratic.
         let options = UInt32(PCRE2_NO_UTF_CHECK)
-        /// Where the search goes on after `match`: its end, or past an empty
-        /// match by one whole UTF-8 character.
         /// The offset one whole UTF-8 character past `offset`.
         func characterAfter(_ offset: Int) -> Int {
             var next = offset + 1
             while next < length, subject[range.lowerBound + next] & 0xC0 == 0x80 { next += 1 }
             return next
         }
+        /// Where the search goes on after `match`: its end, or past an empty
+        /// match by one whole UTF-8 character.
         func after(_ match: PatternMatch) -> Int {
             let start = match.range.lowerBound - range.lowerBound, end = match.range.upperBound - range.lowerBound
             return end == start ? characterAfter(end) : end
@@ -407,32 +407,25 @@ extension Pattern {
             let i = range.lowerBound
             switch bytes[i] {
             case 0x28:  // "("
-                if i + 1 < bytes.count, bytes[i + 1] == 0x3F {
-                    // "(?flags)" or "(?flags:" or "(?^flags)"
-                    var j = i + 2
-                    var on = true, set: Options = [], unset: Options = [], reset = false
-                    while j < bytes.count {
-                        let b = bytes[j]
-                        if b == 0x2D { on = false } else if b == 0x5E { reset = true } else if let o = letters[b] {
-                            if on { set.insert(o) } else { unset.insert(o) }
-                        } else if b == 0x6E || b == 0x4A || b == 0x55 {  // n, J, U: no effect here
-                        } else { break }
-                        j += 1
-                    }
-                    if j > i + 2, j < bytes.count, bytes[j] == 0x29 {
-                        if depth == 0 {
-                            if reset { result = [] }
-                            result.formUnion(set)
-                            result.subtract(unset)
+                // A setting "(?flags)" or "(?^flags)" of known letters (n, J, U: no effect here).
+                if let (flags, end) = Pattern.optionFlags(bytes, at: i), bytes[end] == 0x29, !flags.isEmpty,
+                   bytes[flags].allSatisfy({ letters[$0] != nil || [0x2D, 0x5E, 0x6E, 0x4A, 0x55].contains($0) }) {
+                    if depth == 0 {
+                        var on = true
+                        for b in bytes[flags] {
+                            if b == 0x2D { on = false } else if b == 0x5E { result = [] } else if let o = letters[b] {
+                                if on { result.insert(o) } else { result.remove(o) }
+                            }
                         }
-                        pieces.position = j + 1
-                        continue
                     }
-                    if j == i + 2, j < bytes.count, bytes[j] == 0x23 {  // "(?#comment)"
-                        while j < bytes.count, bytes[j] != 0x29 { j += 1 }
-                        pieces.position = j + 1
-                        continue
-                    }
+                    pieces.position = end + 1
+                    continue
+                }
+                if i + 2 < bytes.count, bytes[i + 1] == 0x3F, bytes[i + 2] == 0x23 {  // "(?#comment)"
+                    var j = i + 2
+                    while j < bytes.count, bytes[j] != 0x29 { j += 1 }
+                    pieces.position = j + 1
+                    continue
                 }
                 depth += 1
             case 0x29:
@@ -442,6 +435,19 @@ extension Pattern {
             }
         }
         return result
+    }
+
+    /// At byte `i` (a "("), an option setting `(?flags)` or a group opening
+    /// `(?flags:`: the flags (letters, `-`, `^`) and the byte ending them, `)`
+    /// or `:`; nil for any other parenthesis.
+    static func optionFlags(_ bytes: [UInt8], at i: Int) -> (flags: Range<Int>, end: Int)? {
+        guard i + 1 < bytes.count, bytes[i] == 0x28, bytes[i + 1] == 0x3F else { return nil }
+        var j = i + 2
+        while j < bytes.count, (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x41 && bytes[j] <= 0x5A) || bytes[j] == 0x2D || bytes[j] == 0x5E {
+            j += 1
+        }
+        guard j < bytes.count, bytes[j] == 0x29 || bytes[j] == 0x3A else { return nil }
+        return ((i + 2)..<j, j)
     }
 
     /// `(?^…:` opening a group that applies exactly `options`.
@@ -527,12 +533,9 @@ extension Pattern {
                            next == 0x26 || next == 0x50 || next == 0x52 || next == 0x2B || next == 0x2D || (next >= 0x30 && next <= 0x39) {
                             return nil
                         }
-                        // An inline option setting that turns on multiline or extended: give up.
-                        var j = i + 2
-                        while j < bytes.count, bytes[j] != 0x3A, bytes[j] != 0x29,
-                              (bytes[j] >= 0x61 && bytes[j] <= 0x7A) || (bytes[j] >= 0x41 && bytes[j] <= 0x5A) || bytes[j] == 0x2D || bytes[j] == 0x5E {
-                            if bytes[j] == 0x6D || bytes[j] == 0x78 { return nil }  // m, x
-                            j += 1
+                        // An inline option setting that names multiline or extended: give up.
+                        if let (flags, _) = Pattern.optionFlags(bytes, at: i), bytes[flags].contains(where: { $0 == 0x6D || $0 == 0x78 }) {
+                            return nil  // m, x
                         }
                         if next == 0x3A {  // "(?:"
                             out.append(contentsOf: bytes[i...(i + 2)])
