@@ -66,7 +66,11 @@ import Testing
             ? try CorpusCase(name: stem.lastPathComponent, input: url, gold: url, meta: meta).context() : Context()
         let input = try Loader.load(bytes: Array(try Data(contentsOf: url)), path: "Corpus/" + url.lastPathComponent)
         let document = Self.pipeline.analyse(input, context: context).document
-        #expect(!document.items.isEmpty || !document.people.isEmpty, "\(url.lastPathComponent): an empty document would prove little")
+        // Our own corpus documents each have items or people, so the comparison proves
+        // something; real documents the tool reads nothing from are still compared.
+        if url.deletingLastPathComponent().lastPathComponent == "Corpus" {
+            #expect(!document.items.isEmpty || !document.people.isEmpty, "\(url.lastPathComponent): an empty document would prove little")
+        }
         for pretty in [false, true] {
             Self.expectSame(Array(Emitter.json(document, pretty: pretty)), try Self.reference(document, pretty: pretty) + [0x0A],
                             "\(url.lastPathComponent)\(pretty ? " (pretty)" : "")")
