@@ -148,6 +148,10 @@ enum RuleLoader {
                 reason: "rule \(id): pattern does not compile: \(asWritten.message) at offset \(asWritten.offset) of the pattern; fix the pattern"))
             return nil
         }
+        // A match of no characters is a value with no text, found at every position.
+        if yields != .fragment, (try? pattern.minimumLength) == 0 {
+            return fail(patternNode, "rule \(id): the pattern can match the empty string (as z* or (?=x) do), so it would match everywhere; make it need at least one character")
+        }
         let groups = Set((try? pattern.groupNames) ?? [])
         if !yields.requiredGroups.isEmpty, !yields.requiredGroups.contains(where: { $0.allSatisfy(groups.contains) }) {
             let options = yields.requiredGroups.map { $0.map { "(?<\($0)>…)" }.joined(separator: " and ") }.joined(separator: ", or ")

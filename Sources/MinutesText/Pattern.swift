@@ -79,6 +79,16 @@ public final class Pattern: @unchecked Sendable {
         get throws(PatternError) { try code().groupNumbers.map(\.name) }
     }
 
+    /// The fewest characters (bytes) a match can span, as PCRE2 works it out; 0
+    /// for a pattern that can match the empty string (`z*`, `(?=x)`).
+    public var minimumLength: Int {
+        get throws(PatternError) {
+            var length: UInt32 = 0
+            pcre2_pattern_info_8(try code().code, UInt32(PCRE2_INFO_MINLENGTH), &length)
+            return Int(length)
+        }
+    }
+
     /// Whether PCRE2's JIT compiled the pattern.
     public var isJIT: Bool {
         get throws(PatternError) { try code().isJIT }

@@ -226,7 +226,10 @@ public struct Segmenter: Sendable {
                     if lines[j].isTableRow, !isRule(lines[j], text) { rows.append(row(lines[j], text)) }
                     j += 1
                 }
-                out.append(Block(kind: .table, range: rows.first!.range.lowerBound..<rows.last!.range.upperBound, children: rows))
+                // A table of rule lines only (`|---|---|`) has no rows: nothing to read.
+                if let top = rows.first, let bottom = rows.last {
+                    out.append(Block(kind: .table, range: top.range.lowerBound..<bottom.range.upperBound, children: rows))
+                }
                 i = j
                 continue
             }
@@ -267,7 +270,9 @@ public struct Segmenter: Sendable {
                     if lines[j].isListItem { entries.append(Block(kind: .listItem, range: trim(lines[j].range, text))) }
                     j += 1
                 }
-                out.append(Block(kind: .list, range: entries.first!.range.lowerBound..<entries.last!.range.upperBound, children: entries))
+                if let top = entries.first, let bottom = entries.last {
+                    out.append(Block(kind: .list, range: top.range.lowerBound..<bottom.range.upperBound, children: entries))
+                }
                 i = j
                 continue
             }

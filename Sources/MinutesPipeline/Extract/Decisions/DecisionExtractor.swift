@@ -35,9 +35,12 @@ struct DecisionExtractor: Extractor {
                       !markers.contains(where: { $0.contains(m.range.lowerBound) }) else { continue }
                 var sentence = page.sentence(around: m.range)
                 // "While the Panel supported …, it was agreed to …": the decision is the clause.
-                let before = page.text.text(sentence.lowerBound..<m.range.lowerBound)
-                if before.hasSuffix(", ") || before.hasSuffix(" and ") || before.hasSuffix(", and ") {
-                    sentence = m.range.lowerBound..<sentence.upperBound
+                // (A match that opens with white space can start before its trimmed sentence.)
+                if sentence.lowerBound < m.range.lowerBound, m.range.lowerBound < sentence.upperBound {
+                    let before = page.text.text(sentence.lowerBound..<m.range.lowerBound)
+                    if before.hasSuffix(", ") || before.hasSuffix(" and ") || before.hasSuffix(", and ") {
+                        sentence = m.range.lowerBound..<sentence.upperBound
+                    }
                 }
                 // One decision a sentence: the first rule (highest priority) to claim it.
                 guard !found.contains(where: { $0.range.overlaps(sentence) }) else { continue }
