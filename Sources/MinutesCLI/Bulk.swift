@@ -30,6 +30,15 @@ struct BulkOptions: ParsableArguments {
     @Flag(help: "No progress line on standard error.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Seconds one document may take before it is stopped and recorded as time-limit.", valueName: "seconds"))
+    var timeout: Double = BulkOptions.defaultTimeout
+
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Megabytes of memory one document's extraction may take before it is stopped and recorded as memory-limit.", valueName: "MB"))
+    var maxMemory: Int = BulkOptions.defaultMaxMemory
+
+    static let defaultTimeout = 120.0
+    static let defaultMaxMemory = 2048
+
     var hasOutput: Bool { outputDir != nil || jsonl || sqlite != nil || jsonlInput != nil }
 
     func isBulk(_ paths: [String]) -> Bool {
@@ -41,7 +50,11 @@ struct BulkOptions: ParsableArguments {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs takes a whole number of threads, 1 or more (got \(jobs))") }
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout takes a number of seconds above 0, e.g. --timeout 60 (got \(timeout))") }
+        guard maxMemory >= 64, maxMemory <= 1 << 30 else { throw ValidationError("--max-memory takes megabytes, 64 or more, e.g. --max-memory 4096 (got \(maxMemory))") }
     }
+
+    var budget: WorkerBudget { WorkerBudget(seconds: timeout, memory: maxMemory << 20) }
 }
 
 /// A bulk run: inputs → runner → outputs, with a summary at the end.
@@ -51,6 +64,9 @@ struct BulkCommand {
     let pretty: Bool
     let input: InputOptions
     let context: Context
+    /// What a worker process is started with, besides the input options: the
+    /// rule folders and context options of the command line.
+    let workerArguments: [String]
 
     /// Set by SIGINT; the run stops between windows.
     static let interrupted = Flag()
@@ -62,9 +78,17 @@ struct BulkCommand {
         var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
     }
 
-    func run(_ pipeline: Pipeline) throws {
-        let runner = BulkRunner(pipeline: pipeline, jobs: options.jobs, context: context, byteLimit: input.maxBytes,
-                                pretty: pretty && options.outputDir != nil)
+    /// Each job extracts in a worker process of its own (`WorkerLane`): a
+    /// document that crashes or runs past its budget costs that document only.
+    func run() throws {
+        let pretty = self.pretty && options.outputDir != nil
+        let arguments = workerArguments + ["--max-bytes", "\(input.maxBytes)"]
+            + (input.format.map { ["--input-format", $0.rawValue] } ?? []) + (pretty ? ["--pretty"] : [])
+        let executable = Self.executable
+        let budget = options.budget
+        let runner = BulkRunner(jobs: options.jobs, byteLimit: input.maxBytes) {
+            WorkerLane(executable: executable, arguments: arguments, budget: budget)
+        }
         let store: Store?
         do {
             store = try options.sqlite.map { try Store(path: $0) }
@@ -86,7 +110,6 @@ struct BulkCommand {
         var failures: [BulkFailure] = []
         var done = 0
         var pending: [BulkOutcome] = []
-        let out = FileHandle.standardOutput
         func flushStore() throws {
             guard let store, !pending.isEmpty else { return }
             do { try store.write(pending) } catch {
@@ -100,15 +123,15 @@ struct BulkCommand {
             done += 1
             progress.update(files: done, bytes: bytes, failed: failures.count)
             switch outcome {
-            case .document(let doc, let json):
+            case .document(let extracted):
                 // Emitter's JSON ends with one newline: a JSONL line as it is.
                 if options.jsonl || options.jsonlInput != nil {
-                    try write(out, pretty && options.outputDir != nil ? Emitter.json(doc) : json, newline: false)
+                    try write(pretty ? Emitter.json(extracted.document()) : extracted.json, newline: false)
                 }
                 if let dir = options.outputDir {
                     switch item {
                     case .file(let path, _), .read(let path, _, _):
-                        try writeAtomically(json, to: outputPath(for: path, in: dir))
+                        try writeAtomically(extracted.json, to: outputPath(for: path, in: dir))
                     default:
                         break
                     }
@@ -118,7 +141,7 @@ struct BulkCommand {
                 Console.error("\(failure.path): \(failure.message)")
                 if options.jsonl || options.jsonlInput != nil {
                     let record = try JSONEncoder.sorted.encode(ErrorRecord(path: failure.path, error: .init(code: failure.code, message: failure.message)))
-                    try write(out, record, newline: true)
+                    try write(record, newline: true)
                 }
             }
             if store != nil {
@@ -136,6 +159,11 @@ struct BulkCommand {
         }
         if interrupted { throw ExitCode(130) }
         if !failures.isEmpty { throw ExitStatus.checkFailed }
+    }
+
+    /// This program, which the workers run (`minutes __worker`).
+    static var executable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
     /// The inputs, in order: folders walked, --files-from lines, or --jsonl-input records.
@@ -202,13 +230,8 @@ struct BulkCommand {
         }
     }
 
-    func write(_ handle: FileHandle, _ data: Data, newline: Bool) throws {
-        do {
-            try handle.write(contentsOf: newline ? data + Data("\n".utf8) : data)
-        } catch {
-            Console.error("cannot write the output: \(error.localizedDescription)")
-            throw ExitStatus.cannotWrite
-        }
+    func write(_ data: Data, newline: Bool) throws {
+        try Console.write(newline ? data + Data("\n".utf8) : data)
     }
 
     struct ErrorRecord: Encodable {
@@ -302,10 +325,10 @@ final class Progress {
             line += String(format: ", ETA %d:%02d:%02d", left / 3600, left / 60 % 60, left % 60)
         }
         line += "   "
-        FileHandle.standardError.write(Data(line.utf8))
+        Console.status(line)
     }
 
     func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if enabled { Console.status("\r\u{1B}[K") }
     }
 }

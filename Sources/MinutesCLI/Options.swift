@@ -12,6 +12,9 @@ struct RulesOptions: ParsableArguments {
         valueName: "dir"))
     var folders: [String] = []
 
+    /// The options as given, for a worker process.
+    var arguments: [String] { folders.map { "--rules=\($0)" } }
+
     /// The pipeline of the bundled rules plus the folders, compiling ahead on a
     /// second thread; without folders, the one made while the arguments were parsed.
     func pipeline() throws -> Pipeline {
@@ -47,6 +50,11 @@ struct ContextOptions: ParsableArguments {
     }
 
     var context: Context { Context(meetingDate: meetingDate, body: body) }
+
+    /// The options as given, for a worker process.
+    var arguments: [String] {
+        [meetingDate.map { "--meeting-date=\($0)" }, body.map { "--body=\($0)" }].compactMap { $0 }
+    }
 
     /// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
     static func isISODate(_ s: String) -> Bool {
@@ -100,22 +108,58 @@ extension ExitStatus {
     }
 }
 
-/// Writing to standard output and standard error.
+/// Writing to standard output and standard error, straight to the file
+/// descriptors: a closed pipe is an error with a reason, never a trap.
 enum Console {
+    /// A message on standard error; lost if standard error itself is closed.
     static func error(_ message: String, prefix: Bool = true) {
-        FileHandle.standardError.write(Data("\(prefix ? "minutes: " : "")\(message)\n".utf8))
+        _ = writeAll(Array("\(prefix ? "minutes: " : "")\(message)\n".utf8), to: STDERR_FILENO)
+    }
+
+    /// Progress text on standard error, as it is.
+    static func status(_ text: String) {
+        _ = writeAll(Array(text.utf8), to: STDERR_FILENO)
     }
 
     static func write(_ data: Data) throws {
-        do {
-            try FileHandle.standardOutput.write(contentsOf: data)
-        } catch {
-            Console.error("cannot write the output: \(error.localizedDescription)")
+        if let errorNumber = writeAll(Array(data), to: STDOUT_FILENO) {
+            Console.error("cannot write the output: \(describe(errorNumber))")
             throw ExitStatus.cannotWrite
         }
     }
 
     static func write(_ text: String) throws {
         try write(Data(text.utf8))
+    }
+
+    /// What a write error means to the person who ran the command.
+    static func describe(_ errorNumber: Int32) -> String {
+        switch errorNumber {
+        case EPIPE: "standard output was closed before everything was written (the program reading it stopped early)"
+        case ENOSPC: "the disk is full"
+        default: String(cString: strerror(errorNumber))
+        }
+    }
+
+    /// Writes every byte; nil, or the errno that stopped it.
+    static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return n < 0 ? errno : EIO }
+            done += n
+        }
+        return nil
+    }
+}
+
+/// What every run of the tool does first: a closed pipe becomes an error to
+/// report (not a signal that ends the process), and a bulk run's worker
+/// process (`minutes __worker`) serves its requests instead of parsing a command.
+public enum Launch {
+    public static func prepare() {
+        signal(SIGPIPE, SIG_IGN)
+        WorkerCommand.serveIfAsked()
     }
 }

@@ -133,13 +133,24 @@ public final class Store {
                 );
                 """)
         }
+        // Documents the extractor crashed on, or that ran past their budget, are
+        // kept by their bytes too, so --resume does not try them again.
+        m.registerMigration("minutes/1 errors.sha256") { db in
+            try db.execute(sql: """
+                ALTER TABLE errors ADD COLUMN sha256 TEXT;
+                CREATE INDEX errors_sha256 ON errors(sha256);
+                """)
+        }
         return m
     }
 
-    /// Whether a document with these bytes is already stored.
+    /// Whether a document with these bytes is already stored, or stopped the
+    /// extractor before (crashed, or over its time or memory budget).
     public func contains(sha256: String) throws -> Bool {
         try queue.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM documents WHERE sha256 = ?)", arguments: [sha256]) ?? false
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS(SELECT 1 FROM documents WHERE sha256 = ?) OR EXISTS(SELECT 1 FROM errors WHERE sha256 = ?)
+                """, arguments: [sha256, sha256]) ?? false
         }
     }
 
@@ -148,12 +159,13 @@ public final class Store {
         try queue.write { db in
             for outcome in outcomes {
                 switch outcome {
-                case .document(let doc, _):
+                case .document(let extracted):
+                    let doc = try extracted.document()
                     try Store.insert(doc, db)
                     try db.execute(sql: "DELETE FROM errors WHERE path = ?", arguments: [doc.source.path])
                 case .failure(let failure):
-                    try db.execute(sql: "INSERT OR REPLACE INTO errors (path, code, message) VALUES (?, ?, ?)",
-                                   arguments: [failure.path, failure.code, failure.message])
+                    try db.execute(sql: "INSERT OR REPLACE INTO errors (path, code, message, sha256) VALUES (?, ?, ?, ?)",
+                                   arguments: [failure.path, failure.code, failure.message, failure.sha256])
                 }
             }
         }

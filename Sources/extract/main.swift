@@ -1,4 +1,5 @@
 import MinutesCLI
 
+Launch.prepare()
 PreparedPipeline.start(for: Array(CommandLine.arguments.dropFirst()), subcommand: false)
 Extract.main()

@@ -3,7 +3,7 @@ import MinutesCore
 
 /// What became of one input in a bulk run.
 public enum BulkOutcome: Sendable {
-    case document(MinutesDocument, json: Data)
+    case document(ExtractedDocument)
     /// The input could not be read or is not text; the run goes on.
     case failure(BulkFailure)
 }
@@ -11,40 +11,51 @@ public enum BulkOutcome: Sendable {
 /// An input a bulk run could not use, with why (the same message `extract` prints).
 public struct BulkFailure: Error, Sendable, Codable, Equatable {
     public var path: String
-    /// `no-input`, `bad-input` or `too-large`.
+    /// `no-input`, `bad-input`, `too-large`, or where extraction itself failed
+    /// (`BulkFailure.extractionCodes`) `extractor-crashed`, `time-limit`, `memory-limit`.
     public var code: String
     public var message: String
+    /// The SHA-256 of the bytes, where extraction failed on them: `--resume`
+    /// does not try them again.
+    public var sha256: String?
 
-    public init(path: String, code: String, message: String) {
+    public init(path: String, code: String, message: String, sha256: String? = nil) {
         self.path = path
         self.code = code
         self.message = message
+        self.sha256 = sha256
     }
+
+    /// The codes of documents that were read but stopped the extractor.
+    public static let extractionCodes: Set<String> = ["extractor-crashed", "time-limit", "memory-limit"]
 }
 
-/// Runs the pipeline over many inputs on `jobs` threads and hands the results
-/// to `emit` in input order, so a parallel run writes exactly what a serial
-/// one does. Inputs are read a window (32 per job) at a time: memory stays
+/// Runs many inputs through `jobs` lanes at once and hands the results to
+/// `emit` in input order, so a parallel run writes exactly what a serial one
+/// does. Inputs are read a window (32 per job) at a time: memory stays
 /// bounded by the window, whatever the archive's size.
 public struct BulkRunner: Sendable {
-    public let pipeline: Pipeline
     public let jobs: Int
-    public let context: Context
     public let byteLimit: Int
-    public let pretty: Bool
+    let lanes: [any ExtractionLane]
 
-    public init(pipeline: Pipeline, jobs: Int, context: Context = Context(), byteLimit: Int = Loader.defaultByteLimit, pretty: Bool = false) {
-        self.pipeline = pipeline
+    /// `makeLane` is called once per job; the lanes are closed when the run ends.
+    public init(jobs: Int, byteLimit: Int = Loader.defaultByteLimit, makeLane: () -> any ExtractionLane) {
         self.jobs = max(1, jobs)
-        self.context = context
         self.byteLimit = byteLimit
-        self.pretty = pretty
+        lanes = (0..<max(1, jobs)).map { _ in makeLane() }
+    }
+
+    /// Extraction in this process (the library's tests; a document that traps ends the run).
+    public init(pipeline: Pipeline, jobs: Int, settings: ExtractionSettings = ExtractionSettings()) {
+        self.init(jobs: jobs, byteLimit: settings.byteLimit) { InProcessLane(pipeline: pipeline, settings: settings) }
     }
 
     /// Processes `inputs`; `shouldStop` is asked between windows (Ctrl-C),
     /// `emit` gets every outcome in order with the input and its size in bytes.
     public func run<S: Sequence>(_ inputs: S, shouldStop: () -> Bool = { false },
                                  emit: (BulkInput, BulkOutcome, Int) throws -> Void) rethrows where S.Element == BulkInput {
+        defer { lanes.forEach { $0.close() } }
         var iterator = inputs.makeIterator()
         // Large enough that the wait for the slowest document in a window is small.
         let window = jobs * 32
@@ -61,16 +72,16 @@ public struct BulkRunner: Sendable {
         }
     }
 
-    /// One window, in parallel.
+    /// One window, in parallel: thread `t` works through lane `t`.
     func process(_ batch: [BulkInput], shouldStop: () -> Bool = { false }) -> [(outcome: BulkOutcome, bytes: Int)] {
         let slots = ResultSlots(count: batch.count)
         // Each thread takes the next document not yet taken, so a long one does not
         // hold up the rest; after a stop no new one is taken.
         withoutActuallyEscaping(shouldStop) { stop in
             let stopBox = StopBox(stop)
-            DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { _ in
+            DispatchQueue.concurrentPerform(iterations: min(jobs, batch.count)) { t in
                 while !stopBox.check(), let i = slots.take() {
-                    slots.set(i, one(batch[i]))
+                    slots.set(i, one(batch[i], in: lanes[t]))
                 }
             }
         }
@@ -78,7 +89,7 @@ public struct BulkRunner: Sendable {
     }
 
     /// One input, start to finish.
-    public func one(_ input: BulkInput) -> (outcome: BulkOutcome, bytes: Int) {
+    func one(_ input: BulkInput, in lane: any ExtractionLane) -> (outcome: BulkOutcome, bytes: Int) {
         let bytes: [UInt8]
         let path: String
         switch input {
@@ -99,12 +110,13 @@ public struct BulkRunner: Sendable {
                 return (.failure(BulkFailure(path: display, code: error.code, message: error.message)), size)
             }
         }
-        do {
-            let document = try pipeline.extract(bytes: bytes, path: path, context: context, byteLimit: byteLimit)
-            return (.document(document, json: Emitter.json(document, pretty: pretty)), bytes.count)
-        } catch {
-            return (.failure(BulkFailure(path: path, code: error.code, message: error.message)), bytes.count)
+        var outcome = lane.extract(bytes: bytes, path: path)
+        if case .failure(var failure) = outcome, BulkFailure.extractionCodes.contains(failure.code) {
+            failure.path = path
+            failure.sha256 = Loader.sha256(bytes)
+            outcome = .failure(failure)
         }
+        return (outcome, bytes.count)
     }
 }
 
