@@ -41,11 +41,20 @@ public struct Evaluate: ParsableCommand {
 
     public func validate() throws {
         for bound in minimums {
-            let parts = bound.split(separator: "=")
-            guard parts.count == 2, Double(parts[1]) != nil else {
-                throw ValidationError("--min-f1 takes field=F1, e.g. --min-f1 items=0.9 (got '\(bound)')")
+            guard let (field, _) = Evaluate.bound(bound) else {
+                throw ValidationError("--min-f1 takes field=F1, e.g. --min-f1 items=0.9 (got '\(bound)'); F1 is a number from 0 to 1")
+            }
+            guard Scorecard.order.contains(field) else {
+                throw ValidationError("--min-f1: no field '\(field)'; the fields are \(Scorecard.order.joined(separator: ", "))")
             }
         }
+    }
+
+    /// `field=F1` read: the field and its bound, a number from 0 to 1; nil for anything else.
+    static func bound(_ text: String) -> (field: String, minimum: Double)? {
+        let parts = text.split(separator: "=")
+        guard parts.count == 2, let minimum = Double(parts[1]), (0...1).contains(minimum) else { return nil }
+        return (String(parts[0]), minimum)
     }
 
     public func run() throws {
@@ -74,9 +83,7 @@ public struct Evaluate: ParsableCommand {
             total = total + card
         }
         if folders.count > 1 { try Console.write(ScoreTable.render(total, title: "all folders")) }
-        for bound in minimums {
-            let parts = bound.split(separator: "=")
-            let field = String(parts[0]), minimum = Double(parts[1])!
+        for (field, minimum) in minimums.compactMap(Evaluate.bound) {
             let f1 = total.fields[field]?.f1 ?? 0
             if f1 < minimum {
                 Console.error("\(field): F1 \(String(format: "%.3f", f1)) is below \(minimum)")

@@ -4,6 +4,7 @@ import Foundation
 import MinutesCore
 import MinutesPipeline
 import MinutesRules
+import MinutesText
 
 /// `--rules DIR`, shared by every command that runs rules.
 struct RulesOptions: ParsableArguments {
@@ -56,13 +57,13 @@ struct ContextOptions: ParsableArguments {
         [meetingDate.map { "--meeting-date=\($0)" }, body.map { "--body=\($0)" }].compactMap { $0 }
     }
 
-    /// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
+    /// `YYYY-MM-DD` naming a day of the calendar (no 30 February).
     static func isISODate(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
-        return (1...12).contains(m) && (1...31).contains(d)
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
+        return DayMonthYear.isValid(year: y, month: m, day: d)
     }
 }
 
@@ -73,6 +74,12 @@ struct InputOptions: ParsableArguments {
 
     @Option(name: .customLong("max-bytes"), help: ArgumentHelp("Refuse inputs larger than this many bytes.", valueName: "n"))
     var maxBytes: Int = Loader.defaultByteLimit
+
+    func validate() throws {
+        guard (0...Normalizer.largestInput).contains(maxBytes) else {
+            throw ValidationError("--max-bytes takes a number of bytes from 0 to \(Normalizer.largestInput) (128 MiB), e.g. --max-bytes 100000000 (got \(maxBytes))")
+        }
+    }
 }
 
 extension SourceFormat: ExpressibleByArgument {}

@@ -57,9 +57,11 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs every stage on bytes read from `path` (used for `source.path` and the format).
+    /// A limit above `Normalizer.largestInput` is that.
     public func extract(bytes: [UInt8], path: String, format: SourceFormat? = nil, context: Context = Context(),
                         byteLimit: Int = Loader.defaultByteLimit) throws(InputError) -> MinutesDocument {
-        try analyse(Loader.load(bytes: bytes, path: path, format: format, byteLimit: byteLimit), context: context).document
+        let limit = min(byteLimit, Normalizer.largestInput)
+        return try analyse(Loader.load(bytes: bytes, path: path, format: format, byteLimit: limit), context: context).document
     }
 
     public func analyse(_ input: LoadedInput, context: Context = Context()) -> Analysis {

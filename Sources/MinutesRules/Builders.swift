@@ -51,6 +51,7 @@ extension Yield {
             }
             if let y = groups["year"], !y.isEmpty, var year = Int(y) {
                 if y.count == 2 { year += 2000 }
+                guard DayMonthYear.years.contains(year) else { return .failure(BuildFailure(reason: "no year \(y)")) }
                 parts["year"] = "\(year)"
             } else {
                 parts["year"] = ""
@@ -67,6 +68,9 @@ extension Yield {
                 parts["time"] = time
             }
             if let a = groups["fy1"], !a.isEmpty, let start = Int(a), let b = groups["fy2"], var end = Int(b) {
+                guard DayMonthYear.years.contains(start), DayMonthYear.years.contains(end) || b.count == 2 else {
+                    return .failure(BuildFailure(reason: "\(a)/\(b) is not a pair of years"))
+                }
                 if b.count == 2 { end += start / 100 * 100; if end < start { end += 100 } }
                 guard end == start + 1 else { return .failure(BuildFailure(reason: "\(a)/\(b) is not one year to the next")) }
                 parts["fy"] = "\(start)"
@@ -203,7 +207,9 @@ enum Money {
                 digits += 1
                 if seenPoint { fraction += 1 }
                 guard digits <= 18 else {
-                    // Longer than an integer holds: Foundation reads it.
+                    // Longer than an integer holds: Foundation reads it, up to
+                    // the 38 digits a Decimal holds (more is no sum of money).
+                    guard number.utf8.count(where: { $0 >= 0x30 && $0 <= 0x39 }) <= 38 else { return nil }
                     return Decimal(string: number.filter { $0 != "," }, locale: Money.posix)
                 }
                 significand = significand * 10 + UInt64(byte - 0x30)
@@ -246,12 +252,16 @@ public enum DayMonthYear {
         return months[t]
     }
 
+    /// The years a date may name: four digits, as ISO 8601 writes them (and
+    /// small enough that the calendar's sums on them cannot overflow).
+    public static let years = 1...9999
+
     static func date(day: String, month: String, year: String) -> Result<RuleValue, BuildFailure> {
         guard let d = Int(day.filter(\.isNumber)), let m = DayMonthYear.month(month), var y = Int(year.trimmingSpaces(lineEnds: false)) else {
             return .failure(BuildFailure(reason: "not a date: \(day) \(month) \(year)"))
         }
         if year.trimmingSpaces(lineEnds: false).count == 2 { y += y < 50 ? 2000 : 1900 }
-        guard (1...daysIn(month: m, year: y)).contains(d) else {
+        guard years.contains(y), (1...daysIn(month: m, year: y)).contains(d) else {
             return .failure(BuildFailure(reason: "\(day) \(month) \(year) is not a calendar date"))
         }
         return .success(.date(year: y, month: m, day: d))

@@ -153,7 +153,9 @@ public struct RuleHeadingMatcher: HeadingMatcher {
             guard text.scalars[at].isSpace(includingLineEnds: true) else { break }
             at += 1
         }
-        guard let first, case .success(let value) = first.value else { return nil }
+        // A heading reads some of the window: one ending at its start (an empty
+        // match) would have the segmenter read the same line again, without end.
+        guard let first, first.range.upperBound > window.lowerBound, case .success(let value) = first.value else { return nil }
         var setting: String?
         if case .heading(let s) = value { setting = s }
         if case .item = value { setting = rule.settings["scope"] }

@@ -106,7 +106,7 @@ enum RuleLoader {
         }
         var priority = 0
         if let p = fields["priority"] {
-            guard let n = p.int else { return fail(p, "rule \(id): priority is a whole number") }
+            guard let n = wholeNumber(p) else { return fail(p, "rule \(id): priority is a whole number") }
             priority = n
         }
         if yields == .fragment, source.contains("(?<") || source.contains("(?P<") || source.contains("(?'") {
@@ -125,7 +125,7 @@ enum RuleLoader {
             let usage = "near is {fragment: name, reach: bytes}, e.g. {fragment: month_name, reach: 30}: a fragment every match contains"
             guard triggers.isEmpty else { return fail(n, "rule \(id): give triggers or near, not both") }
             guard case .mapping(let map) = n, map.count == 2, let name = map["fragment"]?.string,
-                  let reach = map["reach"]?.int, (1...400).contains(reach) else { return fail(n, "rule \(id): \(usage), reach 1 to 400") }
+                  let reach = map["reach"].flatMap(wholeNumber), (1...400).contains(reach) else { return fail(n, "rule \(id): \(usage), reach 1 to 400") }
             guard let finder = definitions.finder(for: name, calledFrom: source, options: options) else {
                 return fail(n, "rule \(id): near names no fragment '\(name)'; fragments are called as in (?&name), e.g. month_name")
             }
@@ -359,6 +359,13 @@ enum RuleLoader {
             }
         }
         return Definitions(patterns: Dictionary(fragments.map { ($0.name, $0.pattern) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// A whole number as YAML writes one; nil for anything else. Not YAML 1.1's
+    /// base 60 (`1:30`): Yams reads that with sums that trap when they overflow.
+    static func wholeNumber(_ node: Node) -> Int? {
+        guard let scalar = node.scalar, !scalar.string.contains(":") else { return nil }
+        return Int.construct(from: scalar)
     }
 
     /// `dimension.name`: lower-case letters, digits and hyphens, parts joined by full stops.

@@ -220,6 +220,10 @@ struct MappedScalar {
 /// Builds the normalised copy: markup dropped, ICU NFKC, spaces, quotes,
 /// dashes and bullets made plain, line ends made LF, invisible characters removed.
 public enum Normalizer {
+    /// The largest input, in bytes, whose offsets fit the 32-bit maps above:
+    /// NFKC makes UTF-8 at most 11 times longer (U+FDFA), markup no longer.
+    public static let largestInput = 128 << 20
+
     public static func normalize(_ source: SourceText, format: SourceFormat) -> NormalizedText {
         let unmarked = Markup.strip(source.scalars, format: format)
         let composed = nfkc(unmarked)

@@ -125,7 +125,9 @@ public final class Pattern: @unchecked Sendable {
     }
 
     private static func compileFlags(_ options: Options, anchored: Bool) -> UInt32 {
-        var flags: UInt32 = PCRE2_UTF | PCRE2_UCP
+        // No `\C`: it matches one byte and so can split a UTF-8 character,
+        // leaving offsets inside one, where no search may start.
+        var flags: UInt32 = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C
         if anchored { flags |= PCRE2_ANCHORED }
         if options.contains(.caseless) { flags |= PCRE2_CASELESS }
         if options.contains(.multiline) { flags |= PCRE2_MULTILINE }
@@ -247,13 +249,18 @@ public final class Pattern: @unchecked Sendable {
             return bits
         }
 
-        /// The match in `data`, its offsets moved by `shift`.
-        func match(_ data: OpaquePointer?, offsetBy shift: Int) -> PatternMatch? {
+        /// The match in `data`, its offsets moved by `shift`. A `\K` inside a
+        /// lookahead (PCRE2 before 10.38 allows one) can set the start after
+        /// the end: no range holds that, so it ends the search as a limit does.
+        func match(_ data: OpaquePointer?, offsetBy shift: Int, source: String) throws(PatternLimitExceeded) -> PatternMatch? {
             guard let ovector = pcre2_get_ovector_pointer_8(data) else { return nil }
+            guard ovector[0] <= ovector[1] else {
+                throw PatternLimitExceeded(pattern: source, reason: "a \\K set the start of a match after its end")
+            }
             var groups = [String: Range<Int>](minimumCapacity: groupNumbers.count)
             for (name, number) in groupNumbers {
                 let gs = ovector[2 * number], ge = ovector[2 * number + 1]
-                if gs >= 0, ge >= 0, groups[name] == nil {  // an unset group is PCRE2_UNSET, -1 here
+                if gs >= 0, gs <= ge, groups[name] == nil {  // an unset group is PCRE2_UNSET, -1 here
                     groups[name] = (shift + gs)..<(shift + ge)
                 }
             }
@@ -289,11 +296,12 @@ public final class Pattern: @unchecked Sendable {
             while next < length, subject[range.lowerBound + next] & 0xC0 == 0x80 { next += 1 }
             return next
         }
-        /// Where the search goes on after `match`: its end, or past an empty
-        /// match by one whole UTF-8 character.
-        func after(_ match: PatternMatch) -> Int {
+        /// Where the search goes on after `match`, found from `position`: its
+        /// end, or one whole UTF-8 character on where the match is empty or
+        /// ends no further on (a `\K` in a lookbehind can end it there).
+        func after(_ match: PatternMatch, from position: Int) -> Int {
             let start = match.range.lowerBound - range.lowerBound, end = match.range.upperBound - range.lowerBound
-            return end == start ? characterAfter(end) : end
+            return end == start || end <= position ? characterAfter(max(end, position)) : end
         }
         if let written = compiled.subjectStart {
             // The search code has no `^`, and is the pattern only past the start
@@ -306,9 +314,9 @@ public final class Pattern: @unchecked Sendable {
             position = characterAfter(0)
             if rc != PCRE2_ERROR_NOMATCH {
                 try check(rc)
-                if rc > 0, let match = compiled.match(data, offsetBy: range.lowerBound) {
+                if rc > 0, let match = try compiled.match(data, offsetBy: range.lowerBound, source: source) {
                     found.append(match)
-                    position = after(match)
+                    position = after(match, from: 0)
                 }
             }
         }
@@ -318,9 +326,9 @@ public final class Pattern: @unchecked Sendable {
             }
             if rc == PCRE2_ERROR_NOMATCH { break }
             try check(rc)
-            guard rc > 0, let match = compiled.match(data, offsetBy: range.lowerBound) else { break }
+            guard rc > 0, let match = try compiled.match(data, offsetBy: range.lowerBound, source: source) else { break }
             found.append(match)
-            position = after(match)
+            position = after(match, from: position)
         }
         return found
     }
@@ -340,7 +348,7 @@ public final class Pattern: @unchecked Sendable {
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         try check(rc)
         guard rc > 0 else { return nil }
-        return compiled.match(data, offsetBy: range.lowerBound)
+        return try compiled.match(data, offsetBy: range.lowerBound, source: source)
     }
 
     /// Where a match anchored at a place can start, as PCRE2 knows it

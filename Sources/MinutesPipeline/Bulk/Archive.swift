@@ -31,6 +31,8 @@ public struct Archive: Sequence, Sendable {
 
     public func makeIterator() -> AnyIterator<BulkInput> {
         var stack: [(path: String, display: String)] = roots.reversed().map { ($0, $0) }
+        // Folders already walked, by their real path: a link to a folder above would walk it without end.
+        var walked = Set<String>()
         return AnyIterator {
             let fm = FileManager.default
             while let (path, display) = stack.popLast() {
@@ -39,6 +41,7 @@ public struct Archive: Sequence, Sendable {
                     return .file(path: path, display: display)  // reported as missing by the runner
                 }
                 if isDirectory.boolValue {
+                    guard walked.insert((path as NSString).resolvingSymlinksInPath).inserted else { continue }
                     let names = ((try? fm.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
                     for name in names.reversed() {
                         let child = (path as NSString).appendingPathComponent(name)

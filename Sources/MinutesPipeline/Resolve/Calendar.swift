@@ -38,9 +38,10 @@ struct Calendar {
         self.previousMeeting = previousMeeting
     }
 
+    /// A `YYYY-MM-DD` date whose year the calendar can count with (`DayMonthYear.years`).
     static func parse(_ iso: String) -> Day? {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
+        guard parts.count == 3, DayMonthYear.years.contains(parts[0]) else { return nil }
         return (parts[0], parts[1], parts[2])
     }
 
@@ -66,6 +67,7 @@ struct Calendar {
         }
         if let time = parts["time"] { return Value(value: time, grain: "time", resolved: false) }
         if let q = parts["quarter"].flatMap(Int.init) {
+            guard (1...4).contains(q) else { return Value(value: nil, grain: "quarter", resolved: false) }
             var resolved = false
             var fy = parts["fy"].flatMap(Int.init)
             if fy == nil, let meeting {

@@ -92,7 +92,8 @@ struct ActionExtractor: Extractor {
         // "Action: Clerk" blocks name the owner of the sentence before them.
         page.tree.walk { block in
             guard block.kind == .action, let heading = block.heading else { return }
-            let content = block.children.first?.range ?? (heading.range.upperBound..<block.range.upperBound)
+            // (A marker can reach past its block: "Action:" and the blank lines after it, before a table.)
+            let content = block.children.first?.range ?? (min(heading.range.upperBound, block.range.upperBound)..<block.range.upperBound)
             if found.contains(where: { $0.range.overlaps(content) }) { return }
             let owners = ActionExtractor.split(Clean.entryTail(page.text.text(content)))
             guard !owners.isEmpty, owners.joined().count <= 60 else { return }
@@ -352,7 +353,8 @@ struct ActionExtractor: Extractor {
     func antecedent(before k: Int, _ page: Page) -> String? {
         // The subject of the sentence ("The PCC commented that he would …").
         let sentence = page.sentence(around: k..<k)
-        let opening = page.text.text(sentence.lowerBound..<k)
+        // (A match that opens with white space can start before its trimmed sentence.)
+        let opening = page.text.text(min(sentence.lowerBound, k)..<k)
         let subject = opening.hasPrefix("The ") ? String(opening.dropFirst(4)) : opening
         // "VH said that she would …": initials as the subject.
         if let first = subject.split(separator: " ").first, PersonName.isInitials(first) { return String(first) }

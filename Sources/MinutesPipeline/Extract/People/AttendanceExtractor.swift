@@ -219,7 +219,8 @@ private struct State {
     mutating func mentions(in range: Range<Int>, list: Bool) -> [Mention] {
         var found: [Mention] = []
         for rule in extractor.mentionRules + (list ? extractor.listNameRules : []) {
-            for m in page.matches(rule, in: range, diagnostics: &diagnostics) {
+            // An empty match is no mention; inside another, it would end that one's tail before it starts.
+            for m in page.matches(rule, in: range, diagnostics: &diagnostics) where !m.range.isEmpty {
                 guard case .success(let value) = m.value, let name = m.groups["name"] ?? m.groups["name2"] else { continue }
                 let honorific = value.fields["honorific"].flatMap { $0.isEmpty ? nil : $0 }
                 found.append(Mention(range: m.range, name: name, honorific: honorific, rule: rule.id))
@@ -257,7 +258,7 @@ private struct State {
             // ("Chief Executive, Healthwatch Quarrybank").
             if m.honorific == nil, let previous = entries.last, !startsLine(m.range.lowerBound, segment.range),
                let first = page.text.text(m.name).split(separator: " ").first, !PersonName.isInitial(String(first)) {
-                let gap = outsideBrackets(previous.name.upperBound..<m.range.lowerBound)
+                let gap = outsideBrackets(min(previous.name.upperBound, m.range.lowerBound)..<m.range.lowerBound)
                 let after = page.text.text(m.range.upperBound..<min(m.range.upperBound + 3, segment.range.upperBound))
                 let entryShaped = gap.hasSuffix("; ") || gap.hasSuffix(";") || after.hasPrefix(" –") || after.hasPrefix(" -")
                     || after.hasPrefix(" (")
