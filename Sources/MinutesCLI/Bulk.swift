@@ -24,7 +24,8 @@ struct BulkOptions: ParsableArguments {
     @Option(name: .customLong("jsonl-input"), help: ArgumentHelp("Read {\"id\": …, \"text\": …} lines from this file (- for standard input); write minutes/1 lines.", valueName: "file"))
     var jsonlInput: String?
 
-    @Option(help: ArgumentHelp("Threads to use (default: the number of cores).", valueName: "n"))
+    // Unconditional, so that --jobs -3 reaches the check that says what to type.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Worker processes to run at once (default: the number of cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "No progress line on standard error.")
@@ -49,7 +50,11 @@ struct BulkOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs takes a whole number of threads, 1 or more (got \(jobs))") }
+        var isFolder: ObjCBool = false
+        if let dir = outputDir, FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("--output-dir \(dir) is a file; give a folder (it is made if missing)")
+        }
+        guard jobs >= 1 else { throw ValidationError("--jobs takes a whole number of worker processes, 1 or more, e.g. --jobs 2 (got \(jobs))") }
         guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout takes a number of seconds above 0, e.g. --timeout 60 (got \(timeout))") }
         guard maxMemory >= 64, maxMemory <= 1 << 30 else { throw ValidationError("--max-memory takes megabytes, 64 or more, e.g. --max-memory 4096 (got \(maxMemory))") }
     }
@@ -225,7 +230,7 @@ struct BulkCommand {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url, options: .atomic)
         } catch {
-            Console.error("\(path): cannot write: \(error.localizedDescription)")
+            Console.error("\(path): cannot write: \(Console.describe(error))")
             throw ExitStatus.cannotWrite
         }
     }
@@ -289,7 +294,7 @@ struct JSONLInput: Sequence {
                 if let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)) {
                     return .inline(id: record.id, text: record.text)
                 }
-                return .invalid(name: "\(path == "-" ? "stdin" : path):\(number)",
+                return .invalid(name: "\(path == "-" ? "stdin" : path):\(number)", code: "bad-input",
                                 message: "not a JSON object with string fields \"id\" and \"text\"; fix the line")
             }
             return nil

@@ -45,9 +45,11 @@ struct ContextOptions: ParsableArguments {
     var body: String?
 
     func validate() throws {
-        if let date = meetingDate, !ContextOptions.isISODate(date) {
-            throw ValidationError("--meeting-date takes a date as YYYY-MM-DD, e.g. --meeting-date 2017-09-22 (got '\(date)')")
+        guard let date = meetingDate, !ContextOptions.isISODate(date) else { return }
+        if ContextOptions.hasISOForm(date) {
+            throw ValidationError("--meeting-date \(date) names no day of the calendar; check the day and the month (YYYY-MM-DD)")
         }
+        throw ValidationError("--meeting-date takes a date as YYYY-MM-DD, e.g. --meeting-date 2017-09-22 (got '\(date)')")
     }
 
     var context: Context { Context(meetingDate: meetingDate, body: body) }
@@ -59,11 +61,15 @@ struct ContextOptions: ParsableArguments {
 
     /// `YYYY-MM-DD` naming a day of the calendar (no 30 February).
     static func isISODate(_ s: String) -> Bool {
+        guard hasISOForm(s) else { return false }
+        let parts = s.split(separator: "-").compactMap { Int($0) }
+        return parts.count == 3 && DayMonthYear.isValid(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// Four digits, two and two, with hyphens between.
+    static func hasISOForm(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
-        return DayMonthYear.isValid(year: y, month: m, day: d)
+        return parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }
 
@@ -88,7 +94,7 @@ extension InputOptions {
     /// Reads and decodes `path` (`-`: standard input), or says why it cannot.
     func read(_ path: String) -> Result<LoadedInput, InputError> {
         do throws(InputError) {
-            let bytes = path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try Loader.read(path: path, byteLimit: maxBytes)
+            let bytes = path == "-" ? try Loader.read(descriptor: STDIN_FILENO, byteLimit: maxBytes) : try Loader.read(path: path, byteLimit: maxBytes)
             return .success(try Loader.load(bytes: bytes, path: path, format: format, byteLimit: maxBytes))
         } catch {
             return .failure(error)
@@ -146,6 +152,14 @@ enum Console {
         case ENOSPC: "the disk is full"
         default: String(cString: strerror(errorNumber))
         }
+    }
+
+    /// What a Foundation file error means, from the system's own reason where it gives one.
+    static func describe(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix = underlying, posix.domain == NSPOSIXErrorDomain { return describe(Int32(truncatingIfNeeded: posix.code)) }
+        if (error as NSError).domain == NSPOSIXErrorDomain { return describe(Int32(truncatingIfNeeded: (error as NSError).code)) }
+        return error.localizedDescription
     }
 
     /// Writes every byte; nil, or the errno that stopped it.

@@ -28,10 +28,14 @@ public enum TextDecoder {
     /// line ends are kept exactly as in the file so spans count the file's characters.
     public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> (text: SourceText, encoding: TextEncoding) {
         if bytes.starts(with: [0xFF, 0xFE]) {
-            return (try utf16(bytes.dropFirst(2), littleEndian: true), .utf16LE)
+            return (try utf16(bytes.dropFirst(2), littleEndian: true, after: 2), .utf16LE)
         }
         if bytes.starts(with: [0xFE, 0xFF]) {
-            return (try utf16(bytes.dropFirst(2), littleEndian: false), .utf16BE)
+            return (try utf16(bytes.dropFirst(2), littleEndian: false, after: 2), .utf16BE)
+        }
+        // Without a mark, bytes that are not valid UTF-16 are judged as any other bytes.
+        if let littleEndian = utf16WithoutBOM(bytes), let text = try? utf16(bytes[...], littleEndian: littleEndian, after: 0) {
+            return (text, littleEndian ? .utf16LE : .utf16BE)
         }
         var body = bytes[...]
         var encoding = TextEncoding.utf8
@@ -45,7 +49,26 @@ public enum TextDecoder {
         if let string = String(validating: body, as: UTF8.self) {
             return (SourceText(string.unicodeScalars), encoding)
         }
-        return (try windows1252(body), .windows1252)
+        // Not UTF-8 after all: the three bytes of a UTF-8 mark are three
+        // Windows-1252 characters of the text (ï»¿), and spans count them.
+        return (try windows1252(bytes[...]), .windows1252)
+    }
+
+    /// UTF-16 written without a byte-order mark, told by its zero bytes: text
+    /// in Latin letters has a zero in every other byte (the high byte of each
+    /// unit). True for little-endian, false for big-endian, nil for neither.
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        let head = bytes.prefix(8192)
+        guard head.count >= 4, bytes.count % 2 == 0 else { return nil }
+        var zerosAtEven = 0, zerosAtOdd = 0
+        for (i, b) in head.enumerated() where b == 0 {
+            if i % 2 == 0 { zerosAtEven += 1 } else { zerosAtOdd += 1 }
+        }
+        let units = head.count / 2
+        // Most units have a zero high byte and hardly any a zero low byte.
+        if zerosAtOdd * 10 >= units * 6, zerosAtEven * 20 <= units { return true }
+        if zerosAtEven * 10 >= units * 6, zerosAtOdd * 20 <= units { return false }
+        return nil
     }
 
     /// The offset of the first NUL byte, or of the first control byte when more
@@ -63,7 +86,8 @@ public enum TextDecoder {
         return nil
     }
 
-    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) throws(DecodeError) -> SourceText {
+    /// `after`: the bytes of the mark before `bytes`, for offsets in messages.
+    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool, after mark: Int) throws(DecodeError) -> SourceText {
         let encoding: TextEncoding = littleEndian ? .utf16LE : .utf16BE
         guard bytes.count % 2 == 0 else { throw .brokenUTF16(encoding: encoding) }
         var units: [UInt16] = []
@@ -86,7 +110,7 @@ public enum TextDecoder {
             }
         }
         if scalars.contains(where: { $0.value == 0 }) {
-            throw .binary(byteOffset: 2 + 2 * (scalars.firstIndex(where: { $0.value == 0 }) ?? 0))
+            throw .binary(byteOffset: mark + 2 * (scalars.firstIndex(where: { $0.value == 0 }) ?? 0))
         }
         return SourceText(scalars)
     }

@@ -19,8 +19,13 @@ import Testing
     }
 
     func run(_ tool: String = "minutes", _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
+        try run(at: Self.binaries.appendingPathComponent(tool).path, arguments, stdin: stdin, in: directory)
+    }
+
+    /// Runs the program at `path`.
+    func run(at path: String, _ arguments: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binaries.appendingPathComponent(tool)
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), input = Pipe()
@@ -28,7 +33,9 @@ import Testing
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
+        // A command may stop reading early (--max-bytes): the rest is not written.
+        signal(SIGPIPE, SIG_IGN)
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
         try input.fileHandleForWriting.close()
         // Read before waiting, so a large output cannot fill the pipe and block.
         let o = out.fileHandleForReading.readDataToEndOfFile()

@@ -93,8 +93,8 @@ public struct BulkRunner: Sendable {
         let bytes: [UInt8]
         let path: String
         switch input {
-        case .invalid(let name, let message):
-            return (.failure(BulkFailure(path: name, code: "bad-input", message: message)), 0)
+        case .invalid(let name, let code, let message):
+            return (.failure(BulkFailure(path: name, code: code, message: message)), 0)
         case .inline(let id, let text):
             bytes = Array(text.utf8)
             path = id
@@ -106,7 +106,7 @@ public struct BulkRunner: Sendable {
             do {
                 bytes = try Loader.read(path: file, byteLimit: byteLimit)
             } catch {
-                let size = if case .tooLarge(let n, _) = error { n } else { 0 }
+                let size = if case .tooLarge(let n?, _) = error { n } else { 0 }
                 return (.failure(BulkFailure(path: display, code: error.code, message: error.message)), size)
             }
         }

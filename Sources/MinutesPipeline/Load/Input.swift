@@ -5,27 +5,34 @@ import MinutesText
 /// Why an input was refused. Each message names what to do; the CLI adds the path.
 public enum InputError: Error, Equatable, Sendable {
     case decode(DecodeError)
-    /// Larger than the limit the caller set.
-    case tooLarge(bytes: Int, limit: Int)
+    /// Larger than the limit the caller set; `bytes` is nil where reading
+    /// stopped at the limit (standard input, a file that grew).
+    case tooLarge(bytes: Int?, limit: Int)
     case noSuchFile
     case isFolder
     case unreadable
+    /// A named pipe, a device or a socket: reading it may never end.
+    case special(kind: String)
 
     public var message: String {
         switch self {
         case .decode(let error): error.message
-        case .tooLarge(let bytes, let limit):
+        case .tooLarge(let bytes?, let limit):
             "the file is \(bytes) bytes, over the limit of \(limit) bytes; split it, or raise the limit with --max-bytes"
+        case .tooLarge(nil, let limit):
+            "the input goes on past the limit of \(limit) bytes and was not read further; split it, or raise the limit with --max-bytes"
         case .noSuchFile: "no such file; check the path"
         case .isFolder: "is a folder; give one minutes file (to score a folder of corpus files, use minutes evaluate)"
         case .unreadable: "cannot be read; check its permissions"
+        case .special(let kind):
+            "is \(kind), not a file; give a minutes file, or - to read standard input (e.g. cat x.txt | minutes extract -)"
         }
     }
 
-    /// `no-input` (missing, a folder, unreadable), `too-large`, or `bad-input` (not text).
+    /// `no-input` (missing, a folder, unreadable, not a file), `too-large`, or `bad-input` (not text).
     public var code: String {
         switch self {
-        case .noSuchFile, .isFolder, .unreadable: "no-input"
+        case .noSuchFile, .isFolder, .unreadable, .special: "no-input"
         case .tooLarge: "too-large"
         case .decode: "bad-input"
         }
@@ -58,18 +65,39 @@ public enum Loader {
         return LoadedInput(source: source, text: decoded.text)
     }
 
-    /// The bytes of a file, refused before reading when it is missing, a folder
-    /// or over `byteLimit`.
+    /// The bytes of a file, refused before reading when it is missing, a folder,
+    /// not a regular file, or over `byteLimit`; reading stops at the limit.
     public static func read(path: String, byteLimit: Int = defaultByteLimit) throws(InputError) -> [UInt8] {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .noSuchFile }
-        guard !isDirectory.boolValue else { throw .isFolder }
-        if let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > byteLimit {
-            throw .tooLarge(bytes: size, limit: byteLimit)
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw errno == EACCES ? .unreadable : .noSuchFile }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .isFolder
+        case S_IFIFO: throw .special(kind: "a named pipe (FIFO)")
+        case S_IFCHR, S_IFBLK: throw .special(kind: "a device")
+        case S_IFSOCK: throw .special(kind: "a socket")
+        default: throw .special(kind: "a special file")
         }
-        guard let data = fm.contents(atPath: path) else { throw .unreadable }
-        return Array(data)
+        if info.st_size > byteLimit { throw .tooLarge(bytes: Int(info.st_size), limit: byteLimit) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable }
+        defer { close(fd) }
+        return try read(descriptor: fd, byteLimit: byteLimit)
+    }
+
+    /// Everything `fd` gives (standard input, a file), but never more than
+    /// `byteLimit` bytes: past it, reading stops and the input is refused.
+    public static func read(descriptor fd: Int32, byteLimit: Int = defaultByteLimit) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n >= 0 else { throw .unreadable }
+            if n == 0 { return bytes }
+            guard bytes.count + n <= byteLimit else { throw .tooLarge(bytes: nil, limit: byteLimit) }
+            bytes += chunk[0..<n]
+        }
     }
 
     /// SHA-256 of the bytes, lowercase hex, as `source.sha256` gives it.
