@@ -30,7 +30,11 @@ public struct Extract: ParsableCommand {
                                  actions, action_owners, amounts, dates, diagnostics, errors
             A file that cannot be read, is binary or undecodable becomes an error record
             (a JSONL line {"path", "error": {"code", "message"}}, a row of the errors table,
-            a line on standard error) and the run goes on. Results come in input order
+            a line on standard error) and the run goes on. Each job extracts in a worker
+            process: a document that crashes it (extractor-crashed), runs past --timeout
+            seconds (time-limit, default 120) or takes more than --max-memory megabytes
+            (memory-limit, default 2048) costs that document only; --resume skips it.
+            A link to a folder is followed once (a loop ends there). Results come in input order
             whatever --jobs is. Ctrl-C stops after the files in hand; no output file is
             left half-written. A progress line shows on standard error when it is a
             terminal (--quiet silences it).

@@ -100,6 +100,8 @@ struct Page {
     let textBlocks: [Range<Int>]
     /// What one extractor works out that another needs too.
     let shared = SharedFindings()
+    /// The agenda item blocks, in the order ItemExtractor gives them ids.
+    let itemBlocks: [Block]
 
     init(text: NormalizedText, tree: Block, context: Context) {
         self.text = text
@@ -110,6 +112,7 @@ struct Page {
             if [.paragraph, .listItem, .cell].contains(block.kind) { blocks.append(block.range) }
         }
         textBlocks = blocks.sorted { ($0.lowerBound, $0.count) < ($1.lowerBound, $1.count) }
+        itemBlocks = Page.itemBlocks(of: tree)
     }
 
     var source: SourceText { text.source }

@@ -27,24 +27,27 @@ struct DateExtractor: Extractor {
         let calendar = Calendar(meetingDate: document.meeting.date,
                                 nextMeeting: DateExtractor.meetingDate(nextMeetingRules, page, document.meeting.date, after: true, &diagnostics),
                                 previousMeeting: DateExtractor.meetingDate(previousMeetingRules, page, document.meeting.date, after: false, &diagnostics))
-        let vetoes = notDateRules.flatMap { page.matches($0, diagnostics: &diagnostics) }.map(\.range)
+        let vetoes = RangeIndex(notDateRules.flatMap { page.matches($0, diagnostics: &diagnostics) }.map(\.range))
         var found: [(rule: Rule, match: RuleMatch)] = []
         for rule in calendarRules where rule.settings["relative"] != "asap" && rule.settings["relative"] != "ongoing" {
             for m in page.matches(rule, diagnostics: &diagnostics) {
-                guard case .success = m.value, !vetoes.contains(where: { $0.overlaps(m.range) }) else { continue }
+                guard case .success = m.value, !vetoes.overlaps(m.range) else { continue }
                 found.append((rule, m))
             }
         }
         var kept = page.longestFirst(found)
         // "Date of next meeting" as a heading, and "the next meeting on 10 November
         // 2017" where the date itself follows, are not references of their own.
-        let headings = page.tree.children.compactMap { $0.kind == .item ? $0.heading?.range : nil }
+        let headings = RangeIndex(page.tree.children.compactMap { $0.kind == .item ? $0.heading?.range : nil })
         let all = kept
         kept.removeAll { f in
             guard f.rule.settings["relative"] == "next-meeting" else { return false }
-            if headings.contains(where: { $0.overlaps(f.match.range) }) { return true }
+            if headings.overlaps(f.match.range) { return true }
             let sentence = page.sentence(around: f.match.range)
-            return all.contains { other in
+            // `all` is in document order: the dates that start within 40 characters after.
+            let from = all.partitionPoint { $0.match.range.lowerBound >= f.match.range.upperBound }
+            let to = all.partitionPoint { $0.match.range.lowerBound > f.match.range.upperBound + 40 }
+            return all[from..<max(from, to)].contains { other in
                 other.rule.settings["relative"] == nil && other.match.range.lowerBound >= f.match.range.upperBound
                     && other.match.range.lowerBound - f.match.range.upperBound <= 40 && sentence.contains(other.match.range.lowerBound)
                     && (try? other.match.value.get().fields["day"]) != nil

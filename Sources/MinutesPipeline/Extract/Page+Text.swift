@@ -5,16 +5,17 @@ import MinutesText
 /// sentence around a match.
 extension Page {
     /// The agenda item blocks, in the order ItemExtractor gives them ids.
-    var itemBlocks: [Block] {
+    static func itemBlocks(of tree: Block) -> [Block] {
         tree.children.filter { $0.kind == .item && $0.heading?.fields["number"] != nil }
     }
 
-    /// The id of the item whose block holds normalised offset `k`.
+    /// The id of the item whose block holds normalised offset `k` (the blocks
+    /// follow one another in the text, so the search halves them).
     func itemID(at k: Int, in document: MinutesDocument) -> String? {
-        for (block, item) in zip(itemBlocks, document.items) where block.range.contains(k) {
-            return item.id
-        }
-        return nil
+        let count = min(itemBlocks.count, document.items.count)
+        let i = itemBlocks[0..<count].partitionPoint { $0.range.upperBound > k }
+        guard i < count, itemBlocks[i].range.contains(k) else { return nil }
+        return document.items[i].id
     }
 
     /// The innermost paragraph, list entry or table cell holding `k`, or its line.

@@ -42,6 +42,9 @@ struct ActionExtractor: Extractor {
         var rule: String
     }
 
+    /// How many log rows either side of a prose action it is compared with.
+    static let retellingReach = 200
+
     func extract(from page: Page, into document: inout MinutesDocument) {
         var diagnostics: [Diagnostic] = []
         let calendar = Calendar(meetingDate: document.meeting.date,
@@ -64,29 +67,36 @@ struct ActionExtractor: Extractor {
                 tables += logCells(block.children[...], columns)
             }
         }
+        let cells = RangeIndex(tables)
+        // Where each action found so far lies, kept with `found`.
+        var foundAt = RangeIndex(found.map(\.range))
+        func add(_ f: Found) {
+            found.append(f)
+            foundAt.insert(f.range)
+        }
         // Sentences: the rules in priority order; one action a sentence.
         for rule in sentenceRules {
-            for m in page.matches(rule, diagnostics: &diagnostics) where !tables.contains(where: { $0.contains(m.range.lowerBound) }) {
+            for m in page.matches(rule, diagnostics: &diagnostics) where !cells.contains(m.range.lowerBound) {
                 guard case .success(let value) = m.value else { continue }
                 let owner = value.fields["owner"] ?? ""
                 if value.fields["text"] == "before" {
                     // "(Action: VH/JS)": the owners of the sentence before the marker.
                     let sentence = page.sentence(around: max(m.range.lowerBound - 2, 0)..<max(m.range.lowerBound - 1, 0))
                     let owners = ActionExtractor.split(owner)
-                    if let i = found.firstIndex(where: { $0.range.overlaps(sentence) }) {
+                    if let i = foundAt.firstOverlapping(sentence) {
                         found[i].owners = owners
                     } else if !sentence.isEmpty {
-                        found.append(Found(range: sentence, owners: owners, rule: rule.id))
+                        add(Found(range: sentence, owners: owners, rule: rule.id))
                     }
                     continue
                 }
                 let sentence = page.sentence(around: m.range)
-                guard !found.contains(where: { $0.range.overlaps(sentence) }) else { continue }
+                guard !foundAt.overlaps(sentence) else { continue }
                 var owners = ActionExtractor.split(owner)
                 if let pronoun = owners.first, ["he", "she"].contains(pronoun.lowercased()) {
                     owners = antecedent(before: m.range.lowerBound, page).map { [$0] } ?? []
                 }
-                found.append(Found(range: sentence, owners: owners, ownersAt: m.groups["owner"], rule: rule.id))
+                add(Found(range: sentence, owners: owners, ownersAt: m.groups["owner"], rule: rule.id))
             }
         }
         // "Action: Clerk" blocks name the owner of the sentence before them.
@@ -94,27 +104,33 @@ struct ActionExtractor: Extractor {
             guard block.kind == .action, let heading = block.heading else { return }
             // (A marker can reach past its block: "Action:" and the blank lines after it, before a table.)
             let content = block.children.first?.range ?? (min(heading.range.upperBound, block.range.upperBound)..<block.range.upperBound)
-            if found.contains(where: { $0.range.overlaps(content) }) { return }
+            if foundAt.overlaps(content) { return }
             let owners = ActionExtractor.split(Clean.entryTail(page.text.text(content)))
             guard !owners.isEmpty, owners.joined().count <= 60 else { return }
             let before = page.sentence(around: max(block.range.lowerBound - 2, 0)..<max(block.range.lowerBound - 1, 0))
-            if let i = found.firstIndex(where: { $0.range.overlaps(before) }) {
+            if let i = foundAt.firstOverlapping(before) {
                 found[i].owners = owners
             } else if !before.isEmpty {
-                found.append(Found(range: before, owners: owners, rule: heading.rule))
+                add(Found(range: before, owners: owners, rule: heading.rule))
             }
         }
         // An action recorded in a log and also told in the minutes' prose is one
         // action: the log row stands.
-        let inLog = found.map { f in tables.contains { $0.contains(f.range.lowerBound) } }
-        let logged = zip(found, inLog).filter(\.1).map { f, _ in (words: Text.WordCounts(page.text.text(f.range)), owners: Set(f.owners)) }
+        let inLog = found.map { cells.contains($0.range.lowerBound) }
+        let logged = zip(found, inLog).filter(\.1).map { f, _ in
+            (at: f.range.lowerBound, words: Text.WordCounts(page.text.text(f.range)), owners: Set(f.owners))
+        }.sorted { $0.at < $1.at }
         var kept: [Found] = []
         for (f, isLog) in zip(found, inLog) {
             if !isLog {
                 let words = Text.WordCounts(page.text.text(f.range))
                 let owners = Set(f.owners)
-                // The same words, or the same owner and much the same task.
-                let retold = logged.contains { log in
+                // The same words, or the same owner and much the same task; in a
+                // document of more log rows than minutes have, the rows nearest.
+                let near = logged.partitionPoint { $0.at >= f.range.lowerBound }
+                let reach = ActionExtractor.retellingReach
+                let candidates = logged.count <= 2 * reach ? logged[...] : logged[max(0, near - reach)..<min(logged.count, near + reach)]
+                let retold = candidates.contains { log in
                     let sameOwner = !log.owners.isEmpty && log.owners == owners
                     let d = log.words.dice(words, atLeast: sameOwner ? 0.35 : 0.5)
                     return d >= 0.5 || (sameOwner && d >= 0.35)

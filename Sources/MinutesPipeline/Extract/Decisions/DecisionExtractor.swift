@@ -29,10 +29,12 @@ struct DecisionExtractor: Extractor {
             }
         }
         var diagnostics: [Diagnostic] = []
+        let markedAt = RangeIndex(markers)
+        var foundAt = RangeIndex(found.map(\.range))
         for rule in rules {
             for m in page.matches(rule, diagnostics: &diagnostics) {
                 guard case .success(let value) = m.value, let kind = DecisionKind(rawValue: value.fields["kind"] ?? ""),
-                      !markers.contains(where: { $0.contains(m.range.lowerBound) }) else { continue }
+                      !markedAt.contains(m.range.lowerBound) else { continue }
                 var sentence = page.sentence(around: m.range)
                 // "While the Panel supported …, it was agreed to …": the decision is the clause.
                 // (A match that opens with white space can start before its trimmed sentence.)
@@ -43,8 +45,9 @@ struct DecisionExtractor: Extractor {
                     }
                 }
                 // One decision a sentence: the first rule (highest priority) to claim it.
-                guard !found.contains(where: { $0.range.overlaps(sentence) }) else { continue }
+                guard !foundAt.overlaps(sentence) else { continue }
                 found.append((sentence, kind, rule.id))
+                foundAt.insert(sentence)
             }
         }
         found.sort { $0.range.lowerBound < $1.range.lowerBound }

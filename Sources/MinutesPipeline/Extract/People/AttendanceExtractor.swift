@@ -74,17 +74,17 @@ struct AttendanceExtractor: Extractor {
 
     private func listSegments(_ page: Page, _ state: inout State) -> [ListSegment] {
         var segments: [ListSegment] = []
-        var sentences: [Range<Int>] = []
+        var sentences = RangeIndex()
         for rule in listRules {
             for m in page.matches(rule, diagnostics: &state.diagnostics) {
                 guard case .success(let value) = m.value, let names = m.groups["names"],
                       let status = AttendanceStatus(rawValue: value.fields["status"] ?? "") else { continue }
                 segments.append(ListSegment(range: names, status: status, group: nil, rule: rule.id))
-                sentences.append(m.range)
+                sentences.insert(m.range)
             }
         }
         for rule in noneRules {
-            for m in page.matches(rule, diagnostics: &state.diagnostics) { sentences.append(m.range) }
+            for m in page.matches(rule, diagnostics: &state.diagnostics) { sentences.insert(m.range) }
         }
         page.tree.walk { block in
             if block.kind == .attendance, let heading = block.heading,
@@ -92,7 +92,7 @@ struct AttendanceExtractor: Extractor {
                 let group = Clean.group(page.original(heading.title ?? heading.range).text)
                 // A sentence that makes up a line ("Apologies were received from …") is read as a sentence.
                 for line in entryLines(block.children, page)
-                where !sentences.contains(where: { $0.overlaps(line) && $0.lowerBound <= line.lowerBound + 3 }) {
+                where !sentences.overlaps(line, where: { $0.lowerBound <= line.lowerBound + 3 }) {
                     segments.append(ListSegment(range: line, status: status, group: group, rule: heading.rule))
                 }
             }
@@ -100,7 +100,7 @@ struct AttendanceExtractor: Extractor {
             if block.kind == .item, let title = block.heading?.fields["title"], let (rule, status) = headingStatus(title),
                let first = block.children.first(where: { $0.kind == .paragraph || $0.kind == .list }) {
                 let sentence = firstSentence(first.range, page)
-                if !sentences.contains(where: { $0.overlaps(sentence) }), startsWithName(sentence, page, &state) {
+                if !sentences.overlaps(sentence), startsWithName(sentence, page, &state) {
                     segments.append(ListSegment(range: sentence, status: status, group: nil, rule: rule.id))
                 }
             }
@@ -199,7 +199,7 @@ private struct State {
     var records: [Int: AttendanceExtractor.Record] = [:]
     var diagnostics: [Diagnostic] = []
     /// Ranges already read as lists, substitutions or times, so mentions there are not read twice.
-    var consumed: [Range<Int>] = []
+    var consumed = RangeIndex()
     /// Substitutes whose absent member is given by initials: (person, initials, where).
     var pendingSubstitutions: [(person: Int, initials: String, span: Span, rule: String)] = []
 
@@ -228,14 +228,18 @@ private struct State {
         }
         found.sort { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
         var kept: [Mention] = []
-        for m in found where !kept.contains(where: { $0.range.overlaps(m.range) }) { kept.append(m) }
+        var keptAt = RangeIndex()
+        for m in found where !keptAt.overlaps(m.range) {
+            kept.append(m)
+            keptAt.insert(m.range)
+        }
         return kept
     }
 
     // MARK: Lists
 
     mutating func read(_ segment: AttendanceExtractor.ListSegment) {
-        consumed.append(segment.range)
+        consumed.insert(segment.range)
         let all = mentions(in: segment.range, list: true)
         let depth = bracketDepths(segment.range)
         // Names inside brackets qualify the entry before them ("(substitute for Cllr Ray)").
@@ -467,7 +471,7 @@ private struct State {
             for m in page.matches(rule, diagnostics: &diagnostics) {
                 guard let who = m.groups["person"], let whom = m.groups["for"],
                       let sub = person(in: who), let absent = person(in: whom) else { continue }
-                consumed.append(m.range)
+                consumed.insert(m.range)
                 let span = page.original(m.range).span
                 var record = records[sub] ?? AttendanceExtractor.Record(person: sub, status: .substitute, span: span, rule: rule.id)
                 if record.status != .apologies && record.status != .absent { record.status = .substitute }
@@ -491,7 +495,7 @@ private struct State {
     mutating func readTimes() {
         for rule in extractor.timeRules {
             for m in page.matches(rule, diagnostics: &diagnostics) {
-                guard !consumed.contains(where: { $0.contains(m.range.lowerBound) }), case .success(let v) = m.value else { continue }
+                guard !consumed.contains(m.range.lowerBound), case .success(let v) = m.value else { continue }
                 // The person is the nearest name before, on the same line.
                 let lineStart = (page.text.scalars[..<m.range.lowerBound].lastIndex(of: "\n") ?? -1) + 1
                 guard let mention = mentions(in: max(lineStart, m.range.lowerBound - 120)..<m.range.lowerBound, list: false).last,
@@ -500,7 +504,7 @@ private struct State {
                 let span = page.original(mention.range.lowerBound..<m.range.upperBound).span
                 let lookup = roster.add(Roster.Entry(name: name, honorific: mention.honorific, span: page.original(mention.range).span, rule: mention.rule))
                 guard case .person(let i) = ambiguityChecked(lookup, mention) else { continue }
-                consumed.append(mention.range)
+                consumed.insert(mention.range)
                 var record = records[i] ?? AttendanceExtractor.Record(person: i, status: .present, span: span, rule: rule.id)
                 if v.fields["event"] == "left" { record.left = v.fields["time"] } else { record.arrived = v.fields["time"] }
                 records[i] = record
@@ -511,7 +515,7 @@ private struct State {
     /// Everyone named with an honorific elsewhere is a person of the document.
     mutating func readMentions() {
         for mention in mentions(in: 0..<page.text.count, list: false)
-        where !consumed.contains(where: { $0.overlaps(mention.range) }) {
+        where !consumed.overlaps(mention.range) {
             guard let name = PersonName(page.text.text(mention.name)) else { continue }
             _ = ambiguityChecked(roster.add(Roster.Entry(name: name, honorific: mention.honorific,
                                                          span: page.original(mention.range).span, rule: mention.rule)), mention)
