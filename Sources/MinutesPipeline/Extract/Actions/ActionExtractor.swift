@@ -43,7 +43,7 @@ struct ActionExtractor: Extractor {
     }
 
     /// How many log rows either side of a prose action it is compared with.
-    static let retellingReach = 200
+    static let retellingReach = 64
 
     func extract(from page: Page, into document: inout MinutesDocument) {
         var diagnostics: [Diagnostic] = []
@@ -129,7 +129,7 @@ struct ActionExtractor: Extractor {
                 // document of more log rows than minutes have, the rows nearest.
                 let near = logged.partitionPoint { $0.at >= f.range.lowerBound }
                 let reach = ActionExtractor.retellingReach
-                let candidates = logged.count <= 2 * reach ? logged[...] : logged[max(0, near - reach)..<min(logged.count, near + reach)]
+                let candidates = logged.count <= 4 * reach ? logged[...] : logged[max(0, near - reach)..<min(logged.count, near + reach)]
                 let retold = candidates.contains { log in
                     let sameOwner = !log.owners.isEmpty && log.owners == owners
                     let d = log.words.dice(words, atLeast: sameOwner ? 0.35 : 0.5)
