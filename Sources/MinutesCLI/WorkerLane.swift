@@ -23,8 +23,9 @@ final class WorkerLane: ExtractionLane, @unchecked Sendable {
     private var pid: pid_t = 0
     private var requests: Int32 = -1
     private var replies: Int32 = -1
-    /// The worker's standard error: where a trap's message lands.
-    private var errorLog: String?
+    /// The worker's standard error, a file already unlinked (nothing is left
+    /// behind, whatever ends the run): where a trap's message lands.
+    private var errorLog: Int32 = -1
 
     init(executable: String, arguments: [String], budget: WorkerBudget) {
         self.executable = executable
@@ -91,8 +92,12 @@ final class WorkerLane: ExtractionLane, @unchecked Sendable {
     }
 
     private func lastFatalError() -> String? {
-        guard let errorLog, let data = FileManager.default.contents(atPath: errorLog) else { return nil }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n")
+        guard errorLog >= 0 else { return nil }
+        var data = [UInt8](repeating: 0, count: 16_384)
+        let end = lseek(errorLog, 0, SEEK_END)
+        let n = data.withUnsafeMutableBytes { pread(errorLog, $0.baseAddress, $0.count, max(0, end - 16_384)) }
+        guard n > 0 else { return nil }
+        return String(decoding: data[0..<n], as: UTF8.self).split(separator: "\n")
             .last { $0.contains("Fatal error") || $0.contains("fatal error") }
             .map { String($0.prefix(300)) }
     }
@@ -117,7 +122,8 @@ final class WorkerLane: ExtractionLane, @unchecked Sendable {
         }
         for fd in toWorker + fromWorker { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-worker-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log").path
-        let logFD = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let logFD = open(log, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        unlink(log)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -134,16 +140,15 @@ final class WorkerLane: ExtractionLane, @unchecked Sendable {
         let rc = posix_spawn(&child, executable, &actions, nil, argv, envp)
         Glibc.close(toWorker[0])
         Glibc.close(fromWorker[1])
-        if logFD >= 0 { Glibc.close(logFD) }
         guard rc == 0 else {
+            if logFD >= 0 { Glibc.close(logFD) }
             Glibc.close(toWorker[1]); Glibc.close(fromWorker[0])
-            unlink(log)
             return "could not start a worker process (\(executable)): \(String(cString: strerror(rc)))"
         }
         pid = child
         requests = toWorker[1]
         replies = fromWorker[0]
-        errorLog = log
+        errorLog = logFD
         return nil
     }
 
@@ -161,11 +166,11 @@ final class WorkerLane: ExtractionLane, @unchecked Sendable {
     }
 
     private func cleanUp() {
-        if let errorLog { unlink(errorLog) }
+        if errorLog >= 0 { Glibc.close(errorLog) }
         pid = 0
         requests = -1
         replies = -1
-        errorLog = nil
+        errorLog = -1
     }
 
     enum Reply {
