@@ -116,7 +116,7 @@ enum WorkerFrames {
         guard let bytes = readExactly(8, from: fd) else { return nil }
         let n = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
         // No frame is larger than the largest input a run accepts, and that fits in memory.
-        return n <= UInt64(Int32.max) * 64 ? Int(n) : nil
+        return n <= 1 << 32 ? Int(n) : nil
     }
 
     static func readExactly(_ count: Int, from fd: Int32) -> [UInt8]? {
@@ -132,13 +132,6 @@ enum WorkerFrames {
     }
 
     static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
+        Console.writeAll(bytes, to: fd) == nil
     }
 }

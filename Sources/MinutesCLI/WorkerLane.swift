@@ -185,7 +185,7 @@ final class WorkerLane: ExtractionLane, @unchecked Sendable {
         var head: [UInt8] = []
         if let failure = read(9, into: &head, began: began) { return failure }
         let count = head[1...].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
-        guard count <= UInt64(Int32.max) * 64 else { return .ended }
+        guard count <= 1 << 32 else { return .ended }
         var payload: [UInt8] = []
         if let failure = read(Int(count), into: &payload, began: began) { return failure }
         return .reply(kind: head[0], payload: payload)
