@@ -3,6 +3,7 @@ import Foundation
 import MinutesCore
 import MinutesRules
 import MinutesText
+import OutputChecks
 import Testing
 @testable import MinutesPipeline
 
@@ -57,24 +58,10 @@ import Testing
     @Test(arguments: allDocuments)
     func spansPointIntoTheOriginal(_ url: URL) throws {
         let run = try Self.run(url)
-        let source = run.analysis.text.source
         let json = try JSONSerialization.jsonObject(with: Emitter.json(run.analysis.document))
-        var checked = 0
-        walk(json, path: "$") { path, object in
-            guard let span = object["span"] as? [String: Any] else { return }
-            guard let start = span["start"] as? Int, let end = span["end"] as? Int, let line = span["line"] as? Int else {
-                Issue.record("\(url.lastPathComponent) \(path): span without start, end and line")
-                return
-            }
-            guard 0 <= start, start <= end, end <= source.count else {
-                Issue.record("\(url.lastPathComponent) \(path): span \(start)..<\(end) outside 0..<\(source.count)")
-                return
-            }
-            #expect(source.line(at: start) == line, "\(url.lastPathComponent) \(path)")
-            if let text = object["text"] as? String {
-                #expect(source.text(start..<end) == text, "\(url.lastPathComponent) \(path)")
-            }
-            checked += 1
+        let (violations, checked) = SpanInvariant.check(json, against: run.analysis.text.source)
+        for violation in violations {
+            Issue.record("\(url.lastPathComponent) \(violation)")
         }
         let doc = run.analysis.document
         #expect(checked >= doc.items.count + doc.amounts.count)
@@ -139,15 +126,5 @@ import Testing
                 ?? "lengths differ (\(e.count) vs \(a.count) lines)"
             Issue.record("\(golden.lastPathComponent) differs at \(where_); if the change is intended, RECORD=1 swift test --filter CorpusTests and review the diff")
         }
-    }
-}
-
-/// Calls `visit` on every JSON object, depth first, with its path.
-func walk(_ value: Any, path: String, _ visit: (String, [String: Any]) -> Void) {
-    if let object = value as? [String: Any] {
-        visit(path, object)
-        for key in object.keys.sorted() { walk(object[key]!, path: path + "." + key, visit) }
-    } else if let array = value as? [Any] {
-        for (i, element) in array.enumerated() { walk(element, path: "\(path)[\(i)]", visit) }
     }
 }
