@@ -38,8 +38,8 @@ let package = Package(
         .target(name: "BundledRules", dependencies: ["MinutesRules", "MinutesText"], plugins: ["EmbedRules"]),
         // The stages wired in order: extractors, resolve, emit, evaluate.
         .target(name: "MinutesPipeline", dependencies: ["MinutesCore", "MinutesText", "MinutesRules"]),
-        // Checks of emitted documents (JSON Schema, spans), for the corpus tests and Fuzz/.
-        .target(name: "OutputChecks", dependencies: ["MinutesText"]),
+        // Checks of emitted documents (JSON Schema, spans, determinism), for the corpus tests and Fuzz/.
+        .target(name: "OutputChecks", dependencies: ["MinutesText", "MinutesPipeline"]),
         // SQLite output of bulk runs, through GRDB.
         .target(
             name: "MinutesStore",

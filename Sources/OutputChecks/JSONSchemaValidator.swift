@@ -15,7 +15,10 @@ import Foundation
 /// Instances are `JSONSerialization` results. Each problem is reported as `"POINTER: reason"`, where
 /// POINTER is the JSON pointer of the failing place (`""` is shown as `(root)`); for a missing required
 /// property or a property that is not allowed, it is the pointer of that property.
-public struct JSONSchemaValidator {
+///
+/// Nothing in a validator changes after `init` (its schema nodes are only read, and
+/// NSRegularExpression may be shared between threads), so one can serve every test and fuzz input.
+public struct JSONSchemaValidator: @unchecked Sendable {
     public struct SchemaError: Error, CustomStringConvertible {
         /// JSON pointer into the schema document.
         public var location: String

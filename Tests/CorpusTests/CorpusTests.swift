@@ -28,6 +28,10 @@ import Testing
     }
     static let corpusDocuments = documents(in: corpus)
     static let allDocuments = corpusDocuments + documents(in: shared)
+    /// Inputs a fuzz target of FuzzPipeline failed on, each named with the
+    /// extension of the path the target read it as (see docs/RELIABILITY.md).
+    static let fuzzFindings = documents(in: root.appendingPathComponent("Fuzz/Regressions/FuzzPipeline"))
+    static let schema = try! JSONSchemaValidator(schemaData: Data(contentsOf: root.appendingPathComponent("Schema/minutes-1.schema.json")))
 
     struct Run {
         var bytes: [UInt8]
@@ -69,10 +73,18 @@ import Testing
 
     @Test(arguments: allDocuments)
     func outputValidatesAgainstTheSchema(_ url: URL) throws {
-        let schema = try JSONSchemaValidator(schemaData: Data(contentsOf: Self.root.appendingPathComponent("Schema/minutes-1.schema.json")))
         let run = try Self.run(url)
         let json = try JSONSerialization.jsonObject(with: Emitter.json(run.analysis.document))
-        #expect(schema.validate(json) == [], "\(url.lastPathComponent)")
+        #expect(Self.schema.validate(json) == [], "\(url.lastPathComponent)")
+    }
+
+    /// What the fuzzers found stays fixed: no trap, a valid output, true
+    /// spans, and the same JSON from a second run.
+    @Test(arguments: fuzzFindings)
+    func fuzzFindingsStayFixed(_ url: URL) throws {
+        let problems = DocumentCheck.problems(running: Array(try Data(contentsOf: url)), path: url.lastPathComponent,
+                                              through: Self.pipeline, schema: Self.schema)
+        #expect(problems == [], "\(url.lastPathComponent)")
     }
 
     @Test(arguments: corpusDocuments)
