@@ -226,7 +226,9 @@ public struct Segmenter: Sendable {
                     if lines[j].isTableRow, !isRule(lines[j], text) { rows.append(row(lines[j], text)) }
                     j += 1
                 }
-                out.append(Block(kind: .table, range: rows.first!.range.lowerBound..<rows.last!.range.upperBound, children: rows))
+                if let first = rows.first, let last = rows.last {
+                    out.append(Block(kind: .table, range: first.range.lowerBound..<last.range.upperBound, children: rows))
+                }
                 i = j
                 continue
             }

@@ -35,7 +35,7 @@ struct DecisionExtractor: Extractor {
                       !markers.contains(where: { $0.contains(m.range.lowerBound) }) else { continue }
                 var sentence = page.sentence(around: m.range)
                 // "While the Panel supported …, it was agreed to …": the decision is the clause.
-                let before = page.text.text(sentence.lowerBound..<m.range.lowerBound)
+                let before = sentence.lowerBound <= m.range.lowerBound ? page.text.text(sentence.lowerBound..<m.range.lowerBound) : ""
                 if before.hasSuffix(", ") || before.hasSuffix(" and ") || before.hasSuffix(", and ") {
                     sentence = m.range.lowerBound..<sentence.upperBound
                 }
