@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "minutes", targets: ["minutes"]),
         .executable(name: "extract", targets: ["extract"]),
         .library(name: "MinutesPipeline", targets: ["MinutesPipeline", "BundledRules"]),
+        .library(name: "OutputChecks", targets: ["OutputChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,8 @@ let package = Package(
         .target(name: "BundledRules", dependencies: ["MinutesRules", "MinutesText"], plugins: ["EmbedRules"]),
         // The stages wired in order: extractors, resolve, emit, evaluate.
         .target(name: "MinutesPipeline", dependencies: ["MinutesCore", "MinutesText", "MinutesRules"]),
+        // Checks of emitted documents (JSON Schema, spans, determinism), for the corpus tests and Fuzz/.
+        .target(name: "OutputChecks", dependencies: ["MinutesText", "MinutesPipeline"]),
         // SQLite output of bulk runs, through GRDB.
         .target(
             name: "MinutesStore",
@@ -63,7 +66,7 @@ let package = Package(
         .testTarget(name: "MinutesTextTests", dependencies: ["MinutesText"]),
         .testTarget(name: "MinutesRulesTests", dependencies: ["MinutesRules", "BundledRules"]),
         .testTarget(name: "MinutesPipelineTests", dependencies: ["MinutesPipeline", "BundledRules"]),
-        .testTarget(name: "CorpusTests", dependencies: ["MinutesPipeline", "BundledRules", "Yams"]),
+        .testTarget(name: "CorpusTests", dependencies: ["MinutesPipeline", "BundledRules", "OutputChecks", "Yams"]),
         .testTarget(name: "MinutesCLITests", dependencies: ["MinutesCLI", "MinutesStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -3,6 +3,7 @@ import Foundation
 import MinutesCore
 import MinutesRules
 import MinutesText
+import OutputChecks
 import Testing
 @testable import MinutesPipeline
 
@@ -27,6 +28,10 @@ import Testing
     }
     static let corpusDocuments = documents(in: corpus)
     static let allDocuments = corpusDocuments + documents(in: shared)
+    /// Inputs a fuzz target of FuzzPipeline failed on, each named with the
+    /// extension of the path the target read it as (see docs/RELIABILITY.md).
+    static let fuzzFindings = documents(in: root.appendingPathComponent("Fuzz/Regressions/FuzzPipeline"))
+    static let schema = try! JSONSchemaValidator(schemaData: Data(contentsOf: root.appendingPathComponent("Schema/minutes-1.schema.json")))
 
     struct Run {
         var bytes: [UInt8]
@@ -57,24 +62,10 @@ import Testing
     @Test(arguments: allDocuments)
     func spansPointIntoTheOriginal(_ url: URL) throws {
         let run = try Self.run(url)
-        let source = run.analysis.text.source
         let json = try JSONSerialization.jsonObject(with: Emitter.json(run.analysis.document))
-        var checked = 0
-        walk(json, path: "$") { path, object in
-            guard let span = object["span"] as? [String: Any] else { return }
-            guard let start = span["start"] as? Int, let end = span["end"] as? Int, let line = span["line"] as? Int else {
-                Issue.record("\(url.lastPathComponent) \(path): span without start, end and line")
-                return
-            }
-            guard 0 <= start, start <= end, end <= source.count else {
-                Issue.record("\(url.lastPathComponent) \(path): span \(start)..<\(end) outside 0..<\(source.count)")
-                return
-            }
-            #expect(source.line(at: start) == line, "\(url.lastPathComponent) \(path)")
-            if let text = object["text"] as? String {
-                #expect(source.text(start..<end) == text, "\(url.lastPathComponent) \(path)")
-            }
-            checked += 1
+        let (violations, checked) = SpanInvariant.check(json, against: run.analysis.text.source)
+        for violation in violations {
+            Issue.record("\(url.lastPathComponent) \(violation)")
         }
         let doc = run.analysis.document
         #expect(checked >= doc.items.count + doc.amounts.count)
@@ -82,10 +73,18 @@ import Testing
 
     @Test(arguments: allDocuments)
     func outputValidatesAgainstTheSchema(_ url: URL) throws {
-        let schema = try JSONSchemaValidator(schemaData: Data(contentsOf: Self.root.appendingPathComponent("Schema/minutes-1.schema.json")))
         let run = try Self.run(url)
         let json = try JSONSerialization.jsonObject(with: Emitter.json(run.analysis.document))
-        #expect(schema.validate(json) == [], "\(url.lastPathComponent)")
+        #expect(Self.schema.validate(json) == [], "\(url.lastPathComponent)")
+    }
+
+    /// What the fuzzers found stays fixed: no trap, a valid output, true
+    /// spans, and the same JSON from a second run.
+    @Test(arguments: fuzzFindings)
+    func fuzzFindingsStayFixed(_ url: URL) throws {
+        let problems = DocumentCheck.problems(running: Array(try Data(contentsOf: url)), path: url.lastPathComponent,
+                                              through: Self.pipeline, schema: Self.schema)
+        #expect(problems == [], "\(url.lastPathComponent)")
     }
 
     @Test(arguments: corpusDocuments)
@@ -154,15 +153,5 @@ import Testing
                 ?? "lengths differ (\(e.count) vs \(a.count) lines)"
             Issue.record("\(golden.lastPathComponent) differs at \(where_); if the change is intended, RECORD=1 swift test --filter CorpusTests and review the diff")
         }
-    }
-}
-
-/// Calls `visit` on every JSON object, depth first, with its path.
-func walk(_ value: Any, path: String, _ visit: (String, [String: Any]) -> Void) {
-    if let object = value as? [String: Any] {
-        visit(path, object)
-        for key in object.keys.sorted() { walk(object[key]!, path: path + "." + key, visit) }
-    } else if let array = value as? [Any] {
-        for (i, element) in array.enumerated() { walk(element, path: "\(path)[\(i)]", visit) }
     }
 }

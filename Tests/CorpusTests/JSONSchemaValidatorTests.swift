@@ -1,4 +1,5 @@
 import Foundation
+import OutputChecks
 import Testing
 
 /// Checks `Schema/minutes-1.schema.json` together with the validator the corpus tests use to check output against it.

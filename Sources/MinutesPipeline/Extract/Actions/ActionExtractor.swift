@@ -220,7 +220,9 @@ struct ActionExtractor: Extractor {
             }
             if let due = cell("due") {
                 f.due = firstDate(in: due, after: nil, page)
-                if f.due == nil { f.dueText = Clean.entryTail(page.original(due).text) }
+                // A cell of only marks ("-", "–") names no due date: the schema wants text.
+                let text = Clean.entryTail(page.original(due).text)
+                if f.due == nil, !text.isEmpty { f.dueText = text }
             }
             if let status = cell("status") {
                 let text = page.text.text(status).replacingScalar("\u{2029}", with: " ")

@@ -15,18 +15,21 @@ import Foundation
 /// Instances are `JSONSerialization` results. Each problem is reported as `"POINTER: reason"`, where
 /// POINTER is the JSON pointer of the failing place (`""` is shown as `(root)`); for a missing required
 /// property or a property that is not allowed, it is the pointer of that property.
-struct JSONSchemaValidator {
-    struct SchemaError: Error, CustomStringConvertible {
+///
+/// Nothing in a validator changes after `init` (its schema nodes are only read, and
+/// NSRegularExpression may be shared between threads), so one can serve every test and fuzz input.
+public struct JSONSchemaValidator: @unchecked Sendable {
+    public struct SchemaError: Error, CustomStringConvertible {
         /// JSON pointer into the schema document.
-        var location: String
-        var reason: String
-        var description: String { "schema \(location.isEmpty ? "(root)" : location): \(reason)" }
+        public var location: String
+        public var reason: String
+        public var description: String { "schema \(location.isEmpty ? "(root)" : location): \(reason)" }
     }
 
     private let root: Node
     private let definitions: [String: Node]
 
-    init(schemaData: Data) throws {
+    public init(schemaData: Data) throws {
         let json = try JSONSerialization.jsonObject(with: schemaData)
         guard let object = json as? [String: Any] else {
             throw SchemaError(location: "", reason: "the schema must be a JSON object")
@@ -52,7 +55,7 @@ struct JSONSchemaValidator {
     }
 
     /// Checks a JSONSerialization result against the schema; an empty result means it is valid.
-    func validate(_ instance: Any) -> [String] {
+    public func validate(_ instance: Any) -> [String] {
         var errors: [Failure] = []
         check(instance, against: root, at: "", into: &errors)
         return errors.map(\.description)
