@@ -157,10 +157,11 @@ struct Page {
             ($0.match.range.count, $0.rule.priority, -$0.match.range.lowerBound)
                 > ($1.match.range.count, $1.rule.priority, -$1.match.range.lowerBound)
         }
-        var covered = [Bool](repeating: false, count: text.count + 1)
+        // A bit a scalar: whether a match kept so far covers it.
+        var covered = [UInt64](repeating: 0, count: text.count / 64 + 1)
         var kept: [(rule: Rule, match: RuleMatch)] = []
-        for c in ordered where !c.match.range.isEmpty && !covered[c.match.range].contains(true) {
-            for k in c.match.range { covered[k] = true }
+        for c in ordered where !c.match.range.isEmpty && !c.match.range.contains(where: { covered[$0 / 64] & 1 << UInt64($0 % 64) != 0 }) {
+            for k in c.match.range { covered[k / 64] |= 1 << UInt64(k % 64) }
             kept.append(c)
         }
         return kept.sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }

@@ -23,9 +23,7 @@ enum Markup {
     static let cellTags: Set<String> = ["td", "th"]
     static let skippedTags: Set<String> = ["script", "style", "template", "noscript"]
 
-    static func strip(_ src: [Unicode.Scalar], format: SourceFormat) -> [MappedScalar] {
-        var out: [MappedScalar] = []
-        out.reserveCapacity(src.count)
+    static func strip<Next: ScalarSink>(_ src: ScalarArray, format: SourceFormat, into out: inout Output<Next>) {
         let html = format == .html
         var cellsInRow = 0
         var inCell = false
@@ -34,7 +32,7 @@ enum Markup {
             out.append(MappedScalar(scalar: s, lower: Int32(lo), upper: Int32(hi)))
         }
         func lastIsSpace() -> Bool {
-            guard let last = out.last?.scalar else { return true }
+            guard let last = out.last else { return true }
             return last == " " || last == "\n" || last == "\t"
         }
         while i < src.count {
@@ -68,7 +66,7 @@ enum Markup {
                         if tag.name == "tr" || tag.name == "table" { cellsInRow = 0; inCell = false }
                         if html, inCell {
                             // Paragraphs inside a cell stay in the cell, as in text minutes.
-                            if let last = out.last?.scalar, last != "\u{2029}", last != "\t" {
+                            if let last = out.last, last != "\u{2029}", last != "\t" {
                                 if last == " " { out.removeLast() }
                                 emit("\u{2029}", lo, hi)
                             }
@@ -76,15 +74,14 @@ enum Markup {
                             // A line per row, list entry or break; a blank line around
                             // paragraphs, headings and tables, as the segmenter reads text.
                             let wanted = lineTags.contains(tag.name) ? 1 : 2
-                            var have = 0
-                            while have < out.count, out[out.count - 1 - have].scalar == "\n" { have += 1 }
-                            if have == 0, out.last?.scalar == " " { out.removeLast() }
+                            let have = out.trailingLineFeeds(upTo: wanted)
+                            if have == 0, out.last == " " { out.removeLast() }
                             for _ in have..<max(have, wanted) where !out.isEmpty { emit("\n", lo, hi) }
                             if tag.name == "li", !tag.closing {
                                 emit("•", lo, hi)
                                 emit(" ", lo, hi)
                             }
-                        } else if out.last?.scalar != "\u{2029}" {
+                        } else if out.last != "\u{2029}" {
                             emit("\u{2029}", lo, hi)
                         }
                     }
@@ -108,10 +105,49 @@ enum Markup {
             emit(s, i, i + 1)
             i += 1
         }
-        return out
     }
 
-    static func matches(_ src: [Unicode.Scalar], at i: Int, _ literal: String, caseless: Bool = false) -> Bool {
+    /// What `strip` writes: the last scalars are held back, since a tag may
+    /// take back the space before it or count the line ends before it; the
+    /// rest go on to the next stage.
+    struct Output<Next: ScalarSink>: ScalarSink {
+        var next: Next
+        private var held: [MappedScalar] = []
+        /// Scalars written and not taken back.
+        private(set) var count = 0
+        var isEmpty: Bool { count == 0 }
+        var last: Unicode.Scalar? { held.last?.scalar }
+
+        init(next: Next) { self.next = next }
+
+        mutating func append(_ m: MappedScalar) {
+            held.append(m)
+            count += 1
+            // A tag takes back at most one scalar, and writes one after it.
+            if held.count == 256 {
+                for m in held[..<224] { next.append(m) }
+                held.removeFirst(224)
+            }
+        }
+
+        mutating func removeLast() {
+            held.removeLast()
+            count -= 1
+        }
+
+        /// How many line feeds end the text, counting no further than `limit`.
+        func trailingLineFeeds(upTo limit: Int) -> Int {
+            held.suffix(limit).reversed().prefix { $0.scalar == "\n" }.count
+        }
+
+        mutating func finish() {
+            for m in held { next.append(m) }
+            held = []
+            next.finish()
+        }
+    }
+
+    static func matches(_ src: ScalarArray, at i: Int, _ literal: String, caseless: Bool = false) -> Bool {
         var j = i
         for c in literal.unicodeScalars {
             guard j < src.count else { return false }
@@ -122,7 +158,7 @@ enum Markup {
         return true
     }
 
-    static func find(_ src: [Unicode.Scalar], from: Int, _ literal: String, caseless: Bool = false) -> Int? {
+    static func find(_ src: ScalarArray, from: Int, _ literal: String, caseless: Bool = false) -> Int? {
         var i = from
         while i < src.count {
             if matches(src, at: i, literal, caseless: caseless) { return i }
@@ -141,7 +177,7 @@ enum Markup {
         var closing: Bool
         var end: Int
 
-        static func parse(_ src: [Unicode.Scalar], at start: Int) -> Tag? {
+        static func parse(_ src: ScalarArray, at start: Int) -> Tag? {
             var i = start + 1
             var closing = false
             if i < src.count, src[i] == "/" { closing = true; i += 1 }
@@ -189,7 +225,7 @@ enum Markup {
             "zwsp": 0x200B, "zwnj": 0x200C, "zwj": 0x200D, "tab": 0x09, "newline": 0x0A,
         ]
 
-        static func parse(_ src: [Unicode.Scalar], at start: Int) -> Entity? {
+        static func parse(_ src: ScalarArray, at start: Int) -> Entity? {
             var i = start + 1
             var body = String.UnicodeScalarView()
             while i < src.count, i - start <= 10, src[i] != ";" {

@@ -5,98 +5,85 @@ import MinutesCore
 /// A normalised copy of the source with, for every scalar, the range of
 /// original scalars it came from. Patterns run on `utf8`; every match is
 /// mapped back through `origin` so spans point into the original input.
+/// The maps are kept as runs (most text is copied one for one, in runs of
+/// one UTF-8 width), so the text costs a few bytes a character, not dozens.
 public struct NormalizedText: Sendable {
     public let source: SourceText
-    public let scalars: [Unicode.Scalar]
-    /// For scalar `i`: the original scalars `lower[i]..<upper[i]` it stands for.
-    let lower: [Int32]
-    let upper: [Int32]
-    /// The normalised text as UTF-8 (what PCRE2 sees) and, for each byte
-    /// offset (and the end), the scalar offset it belongs to.
+    public let scalars: ScalarArray
+    /// For each scalar, the original scalars it stands for.
+    let origin: OriginMap
+    /// The normalised text as UTF-8 (what PCRE2 sees).
     public let utf8: [UInt8]
-    let scalarAtByte: [Int32]
-    /// Byte offset at which each scalar starts (plus the end).
-    let byteAtScalar: [Int32]
-    /// `utf8` with ASCII letters in lower case, for finding a rule's trigger words.
-    public let lowerUTF8: [UInt8]
+    /// Byte offset of each scalar in `utf8`, and back.
+    let offsets: ScalarOffsets
     /// Byte offsets of the line feeds in `utf8`, in order.
     let lineFeeds: [Int32]
-    /// For each byte offset (and the end), how many bytes before it are not
-    /// white space (what `\s` matches: `isSpace(includingLineEnds: true)`):
-    /// how far windows reach (`windows(around:in:reach:)`).
-    let nonSpaceBefore: [Int32]
+    /// How many bytes before each byte offset are not white space: how far
+    /// windows reach (`windows(around:in:reach:)`).
+    let nonSpace: NonSpaceCounts
     /// Where each trigger word occurs, found once per document at its first use.
     private let triggerPositions = TriggerPositions()
 
-    init(source: SourceText, mapped: [MappedScalar]) {
+    init(source: SourceText, built: Builder) {
         self.source = source
-        // Every array is written through a pointer in one pass over the scalars
-        // and one over the bytes: appending to seven arrays cost more than the rest.
-        let n = mapped.count
-        let scalars = Scratch<Unicode.Scalar>(n), lower = Scratch<Int32>(n), upper = Scratch<Int32>(n)
-        let byteAt = Scratch<Int32>(n + 1)
-        var byteCount = 0
-        for (i, m) in mapped.enumerated() {
-            scalars[i] = m.scalar
-            lower[i] = m.lower
-            upper[i] = m.upper
-            byteAt[i] = Int32(byteCount)
-            byteCount += UTF8.width(m.scalar)
-        }
-        byteAt[n] = Int32(byteCount)
-        let bytes = Scratch<UInt8>(byteCount), lowerBytes = Scratch<UInt8>(byteCount), scalarAt = Scratch<Int32>(byteCount + 1)
-        let nonSpace = Scratch<Int32>(byteCount + 1)
-        var feeds: [Int32] = []
-        var k = 0, counted: Int32 = 0
-        for (i, m) in mapped.enumerated() {
-            let v = m.scalar.value
-            if v < 0x80 {
-                let b = UInt8(v)
-                bytes[k] = b
-                lowerBytes[k] = b >= 0x41 && b <= 0x5A ? b + 32 : b
-                scalarAt[k] = Int32(i)
-                nonSpace[k] = counted
-                if !m.scalar.isSpace(includingLineEnds: true) { counted += 1 }
-                if b == 0x0A { feeds.append(Int32(k)) }
-                k += 1
-                continue
-            }
-            let space = m.scalar.isSpace(includingLineEnds: true)
-            for b in UTF8.encode(m.scalar)! {
-                bytes[k] = b
-                lowerBytes[k] = b
-                scalarAt[k] = Int32(i)
-                nonSpace[k] = counted
-                if !space { counted += 1 }
-                k += 1
-            }
-        }
-        assert(k == byteCount)
-        scalarAt[byteCount] = Int32(n)
-        nonSpace[byteCount] = counted
-        self.scalars = scalars.array
-        self.lower = lower.array
-        self.upper = upper.array
-        byteAtScalar = byteAt.array
-        utf8 = bytes.array
-        lowerUTF8 = lowerBytes.array
-        scalarAtByte = scalarAt.array
-        nonSpaceBefore = nonSpace.array
-        lineFeeds = feeds
+        utf8 = built.utf8
+        scalars = built.isASCII ? ScalarArray(ascii: built.utf8) : ScalarArray(String(decoding: built.utf8, as: UTF8.self).unicodeScalars)
+        origin = OriginMap(runs: built.origin, count: built.count)
+        offsets = ScalarOffsets(runs: built.widths, scalarCount: built.count, byteCount: built.utf8.count)
+        lineFeeds = built.lineFeeds
+        nonSpace = NonSpaceCounts(spaceBits: built.spaceBits, byteCount: built.utf8.count)
     }
 
+    /// Takes the normalised scalars in order and lays down the text and its maps.
+    struct Builder: ScalarSink {
+        var utf8: [UInt8] = []
+        var count = 0
+        var isASCII = true
+        var origin: [OriginMap.Run] = []
+        var widths: [ScalarOffsets.Run] = []
+        var lineFeeds: [Int32] = []
+        /// Bit `k % 64` of word `k / 64`: byte `k` belongs to white space (what
+        /// `\s` matches: `isSpace(includingLineEnds: true)`).
+        var spaceBits: [UInt64] = []
+
+        init(capacity: Int) {
+            utf8.reserveCapacity(capacity)
+            spaceBits.reserveCapacity(capacity / 64 + 1)
+        }
+
+        mutating func append(_ m: MappedScalar) {
+            let at = utf8.count, v = m.scalar.value
+            if v < 0x80 {
+                utf8.append(UInt8(v))
+                if v == 0x0A { lineFeeds.append(Int32(at)) }
+            } else if let encoded = UTF8.encode(m.scalar) {
+                utf8.append(contentsOf: encoded)
+                isASCII = false
+            }
+            let space = m.scalar.isSpace(includingLineEnds: true)
+            for k in at..<utf8.count {
+                if k & 63 == 0 { spaceBits.append(0) }
+                if space { spaceBits[k >> 6] |= 1 << UInt64(k & 63) }
+            }
+            OriginMap.extend(&origin, at: count, lower: m.lower, upper: m.upper)
+            ScalarOffsets.extend(&widths, scalar: count, byte: at, width: utf8.count - at)
+            count += 1
+        }
+
+        mutating func finish() {}
+    }
 
     public var count: Int { scalars.count }
 
     /// Scalar range of a byte range of `utf8`.
     public func scalarRange(bytes: Range<Int>) -> Range<Int> {
-        Int(scalarAtByte[bytes.lowerBound])..<Int(scalarAtByte[bytes.upperBound])
+        offsets.scalar(atByte: bytes.lowerBound)..<offsets.scalar(atByte: bytes.upperBound)
     }
 
     /// Whether any of `words` (ASCII letters in lower case) occurs wholly inside `range` (bytes).
     public func contains(anyOf words: [[UInt8]], in range: Range<Int>) -> Bool {
         words.contains { word in
-            let positions = triggerPositions.of(word, in: lowerUTF8)
+            let positions = triggerPositions.of(word, in: utf8)
             let first = positions.partitionPoint { $0 >= range.lowerBound }
             return first < positions.count && positions[first] + word.count <= range.upperBound
         }
@@ -109,7 +96,7 @@ public struct NormalizedText: Sendable {
     public func windows(around words: [[UInt8]], in range: Range<Int>, reach: Int) -> [Range<Int>] {
         var hits: [Range<Int>] = []
         for word in words where !word.isEmpty {
-            let positions = triggerPositions.of(word, in: lowerUTF8)
+            let positions = triggerPositions.of(word, in: utf8)
             let first = positions.partitionPoint { $0 >= range.lowerBound }, end = positions.partitionPoint { $0 >= range.upperBound }
             hits += positions[first..<end].lazy.map { $0..<($0 + word.count) }
         }
@@ -140,7 +127,7 @@ public struct NormalizedText: Sendable {
             // after them), then out to the line feed, all within the range.
             let end = min(hit.upperBound, range.upperBound)
             let after = countingSpace ? min(range.upperBound, end + reach)
-                : min(range.upperBound, nonSpaceBefore.partitionPoint { Int($0) > Int(nonSpaceBefore[end]) + reach } - 1)
+                : min(range.upperBound, nonSpace.firstOffset(reaching: nonSpace.before(end) + reach + 1) - 1)
             let feedAfter = lineFeeds.partitionPoint { Int($0) >= after }
             let hi = feedAfter < lineFeeds.count ? min(range.upperBound, Int(lineFeeds[feedAfter])) : range.upperBound
             if let last = made.last, hit.lowerBound < last.upperBound {
@@ -149,9 +136,9 @@ public struct NormalizedText: Sendable {
                 continue
             }
             // The same back (over the white space before them).
-            let target = Int(nonSpaceBefore[hit.lowerBound]) - reach
+            let target = nonSpace.before(hit.lowerBound) - reach
             let before = countingSpace ? max(range.lowerBound, hit.lowerBound - reach)
-                : target <= 0 ? range.lowerBound : max(range.lowerBound, nonSpaceBefore.partitionPoint { Int($0) >= target })
+                : target <= 0 ? range.lowerBound : max(range.lowerBound, nonSpace.firstOffset(reaching: target))
             let feedBefore = lineFeeds.partitionPoint { Int($0) >= before } - 1
             let lo = max(range.lowerBound, feedBefore >= 0 ? Int(lineFeeds[feedBefore]) + 1 : 0)
             if let last = made.last, lo <= last.upperBound {
@@ -167,21 +154,21 @@ public struct NormalizedText: Sendable {
     /// `windows(around:…)` to use: call it once with all the trigger words of
     /// the rules that will search this text.
     public func findTriggers(_ set: TriggerSet) {
-        triggerPositions.find(set, in: lowerUTF8)
+        triggerPositions.find(set, in: utf8)
     }
 
     /// Byte range of a scalar range.
     public func byteRange(scalars range: Range<Int>) -> Range<Int> {
-        Int(byteAtScalar[range.lowerBound])..<Int(byteAtScalar[range.upperBound])
+        offsets.byte(atScalar: range.lowerBound)..<offsets.byte(atScalar: range.upperBound)
     }
 
     /// The original range that normalised scalars `range` stand for.
     public func originalRange(_ range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else {
-            let at = range.lowerBound < count ? Int(lower[range.lowerBound]) : source.count
+            let at = range.lowerBound < count ? origin[range.lowerBound].lowerBound : source.count
             return at..<at
         }
-        return Int(lower[range.lowerBound])..<Int(upper[range.upperBound - 1])
+        return origin[range.lowerBound].lowerBound..<origin[range.upperBound - 1].upperBound
     }
 
     /// The span in the original input of normalised scalars `range`.
@@ -195,26 +182,19 @@ public struct NormalizedText: Sendable {
     }
 }
 
-/// A buffer of `count` elements written one by one, then copied out as an array.
-private final class Scratch<Element: BitwiseCopyable> {
-    let buffer: UnsafeMutableBufferPointer<Element>
-
-    init(_ count: Int) { buffer = .allocate(capacity: count) }
-    deinit { buffer.deallocate() }
-
-    subscript(i: Int) -> Element {
-        get { buffer[i] }
-        set { buffer.initializeElement(at: i, to: newValue) }
-    }
-
-    /// The elements, every one of which must have been written.
-    var array: [Element] { Array(buffer) }
-}
-
 struct MappedScalar {
     var scalar: Unicode.Scalar
     var lower: Int32
     var upper: Int32
+}
+
+/// A stage of normalisation: takes scalars one by one, each with the
+/// original range it stands for, and passes what it makes to the next.
+/// The stages run together over the text, so no stage's whole output is held.
+protocol ScalarSink {
+    mutating func append(_ m: MappedScalar)
+    /// The input has ended: whatever is held back goes on.
+    mutating func finish()
 }
 
 /// Builds the normalised copy: markup dropped, ICU NFKC, spaces, quotes,
@@ -225,37 +205,44 @@ public enum Normalizer {
     public static let largestInput = 128 << 20
 
     public static func normalize(_ source: SourceText, format: SourceFormat) -> NormalizedText {
-        let unmarked = Markup.strip(source.scalars, format: format)
-        let composed = nfkc(unmarked)
-        return NormalizedText(source: source, mapped: plain(composed))
+        var stages = Markup.Output(next: NFKC(next: PlainForms(next: NormalizedText.Builder(capacity: source.count))))
+        Markup.strip(source.scalars, format: format, into: &stages)
+        stages.finish()
+        return NormalizedText(source: source, built: stages.next.next.next)
     }
 
     /// NFKC through ICU, chunk by chunk between normalisation boundaries, so
     /// each output scalar maps to the original range of its chunk.
-    static func nfkc(_ input: [MappedScalar]) -> [MappedScalar] {
-        var out: [MappedScalar] = []
-        out.reserveCapacity(input.count)
-        var i = 0
-        while i < input.count {
-            let s = input[i].scalar
-            let nextStartsAfresh = i + 1 == input.count || input[i + 1].scalar.isASCII
-                || cicu_nfkc_boundary_before(input[i + 1].scalar.value) == 1
-            if nextStartsAfresh && (s.isASCII || cicu_nfkc_inert(s.value) == 1) {
-                out.append(input[i])
-                i += 1
-                continue
-            }
-            var j = i + 1
-            while j < input.count, cicu_nfkc_boundary_before(input[j].scalar.value) == 0 { j += 1 }
-            let chunk = input[i..<j]
-            let units = Array(String(String.UnicodeScalarView(chunk.map(\.scalar))).utf16)
-            let lower = chunk.first!.lower, upper = chunk.map(\.upper).max()!
-            for scalar in icuNFKC(units) ?? chunk.map(\.scalar) {
-                out.append(MappedScalar(scalar: scalar, lower: lower, upper: upper))
-            }
-            i = j
+    struct NFKC<Next: ScalarSink>: ScalarSink {
+        var next: Next
+        /// The chunk read so far: it ends where a scalar starts afresh.
+        private var chunk: [MappedScalar] = []
+
+        init(next: Next) { self.next = next }
+
+        mutating func append(_ m: MappedScalar) {
+            if !chunk.isEmpty, m.scalar.isASCII || cicu_nfkc_boundary_before(m.scalar.value) == 1 { flush() }
+            chunk.append(m)
         }
-        return out
+
+        mutating func finish() {
+            flush()
+            next.finish()
+        }
+
+        private mutating func flush() {
+            guard let first = chunk.first else { return }
+            if chunk.count == 1, first.scalar.isASCII || cicu_nfkc_inert(first.scalar.value) == 1 {
+                next.append(first)
+            } else {
+                let units = Array(String(String.UnicodeScalarView(chunk.map(\.scalar))).utf16)
+                let upper = chunk.map(\.upper).max() ?? first.upper
+                for scalar in Normalizer.icuNFKC(units) ?? chunk.map(\.scalar) {
+                    next.append(MappedScalar(scalar: scalar, lower: first.lower, upper: upper))
+                }
+            }
+            chunk.removeAll(keepingCapacity: true)
+        }
     }
 
     private static func icuNFKC(_ units: [UInt16]) -> [Unicode.Scalar]? {
@@ -275,26 +262,34 @@ public enum Normalizer {
     }
 
     /// Plain forms of spaces, quotes, dashes, bullets and line ends.
-    static func plain(_ input: [MappedScalar]) -> [MappedScalar] {
-        var out: [MappedScalar] = []
-        out.reserveCapacity(input.count)
-        var atLineStart = true
-        var i = 0
-        while i < input.count {
-            var m = input[i]
-            let v = m.scalar.value
-            i += 1
-            switch v {
-            case 0x0D:
-                if i < input.count, input[i].scalar.value == 0x0A {
-                    m.upper = input[i].upper
-                    i += 1
+    struct PlainForms<Next: ScalarSink>: ScalarSink {
+        var next: Next
+        private var atLineStart = true
+        /// A carriage return, held until the next scalar says whether a line feed joins it.
+        private var heldReturn: MappedScalar?
+
+        init(next: Next) { self.next = next }
+
+        mutating func append(_ m: MappedScalar) {
+            if var cr = heldReturn {
+                heldReturn = nil
+                if m.scalar.value == 0x0A {
+                    cr.upper = m.upper
+                    emit(cr)
+                    return
                 }
+                emit(cr)
+            }
+            var m = m
+            switch m.scalar.value {
+            case 0x0D:
                 m.scalar = "\n"
+                heldReturn = m
+                return
             case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x000B, 0x000C:
                 m.scalar = " "
             case 0x00AD, 0x200B...0x200D, 0x2060, 0xFEFF:
-                continue
+                return
             case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032:
                 m.scalar = "'"
             case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033:
@@ -309,14 +304,23 @@ public enum Normalizer {
             default:
                 break
             }
+            emit(m)
+        }
+
+        mutating func finish() {
+            if let cr = heldReturn { emit(cr) }
+            heldReturn = nil
+            next.finish()
+        }
+
+        private mutating func emit(_ m: MappedScalar) {
             if m.scalar == "\n" || m.scalar == "\u{2029}" {
                 atLineStart = true
             } else if m.scalar != " " && m.scalar != "\t" {
                 atLineStart = false
             }
-            out.append(m)
+            next.append(m)
         }
-        return out
     }
 }
 
@@ -381,8 +385,9 @@ public struct TriggerSet: Sendable {
         self.byPair = byPair
     }
 
-    /// For each word, where it starts in `text`, in order.
+    /// For each word, where it starts in `text` with its ASCII letters in lower case, in order.
     public func positions(in text: [UInt8]) -> [[Int]] {
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b + 32 : b }
         var found = [[Int]](repeating: [], count: words.count)
         // Which pairs start a word, as a bit table, so most positions cost one lookup.
         var pairs = [UInt64](repeating: 0, count: 1024)
@@ -391,19 +396,19 @@ public struct TriggerSet: Sendable {
             pairs.withUnsafeBufferPointer { pairs in
                 guard text.count >= 2 else { return }
                 for i in 0..<(text.count - 1) {
-                    let key = UInt16(text[i]) << 8 | UInt16(text[i + 1])
+                    let key = UInt16(lower(text[i])) << 8 | UInt16(lower(text[i + 1]))
                     guard pairs[Int(key) >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
                     for w in byPair[key]! {
                         let word = words[w]
                         guard i + word.count <= text.count else { continue }
                         var k = 2
-                        while k < word.count, text[i + k] == word[k] { k += 1 }
+                        while k < word.count, lower(text[i + k]) == word[k] { k += 1 }
                         if k == word.count { found[w].append(i) }
                     }
                 }
             }
             for w in single {
-                for i in 0..<text.count where text[i] == words[w][0] { found[w].append(i) }
+                for i in 0..<text.count where lower(text[i]) == words[w][0] { found[w].append(i) }
             }
         }
         return found

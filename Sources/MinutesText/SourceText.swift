@@ -3,12 +3,12 @@ import MinutesCore
 /// The decoded input, exactly as the file says (minus any byte-order mark).
 /// Spans are offsets into `scalars`.
 public struct SourceText: Sendable {
-    public let scalars: [Unicode.Scalar]
+    public let scalars: ScalarArray
     /// Scalar offsets at which lines start (after LF, CRLF or a lone CR).
     public let lineStarts: [Int]
 
-    public init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
-        let all = Array(scalars)
+    public init<C: Collection<Unicode.Scalar>>(_ scalars: C) {
+        let all = ScalarArray(scalars)
         var starts = [0]
         var i = 0
         while i < all.count {
@@ -42,7 +42,7 @@ public struct SourceText: Sendable {
 
     /// The original text of a range.
     public func text(_ range: Range<Int>) -> String {
-        String(scalars: scalars[range])
+        scalars.string(range)
     }
 
     public func text(_ span: Span) -> String { text(span.start..<span.end) }
@@ -65,7 +65,7 @@ extension RandomAccessCollection where Index == Int {
 extension String {
     /// A string of `scalars`, encoded in one pass (appending scalar by scalar
     /// to a `String.UnicodeScalarView` costs a call per scalar).
-    public init(scalars: ArraySlice<Unicode.Scalar>) {
+    public init<C: Collection<Unicode.Scalar>>(scalars: C) {
         var length = 0
         for scalar in scalars { length += UTF8.width(scalar) }
         self.init(unsafeUninitializedCapacity: length) { buffer in

@@ -496,9 +496,10 @@ private struct State {
         for rule in extractor.timeRules {
             for m in page.matches(rule, diagnostics: &diagnostics) {
                 guard !consumed.contains(m.range.lowerBound), case .success(let v) = m.value else { continue }
-                // The person is the nearest name before, on the same line.
-                let lineStart = (page.text.scalars[..<m.range.lowerBound].lastIndex(of: "\n") ?? -1) + 1
-                guard let mention = mentions(in: max(lineStart, m.range.lowerBound - 120)..<m.range.lowerBound, list: false).last,
+                // The person is the nearest name before, on the same line, at most 120 characters back.
+                let reach = max(0, m.range.lowerBound - 120)
+                let from = page.text.scalars[reach..<m.range.lowerBound].lastIndex(of: "\n").map { $0 + 1 } ?? reach
+                guard let mention = mentions(in: from..<m.range.lowerBound, list: false).last,
                       let name = PersonName(page.text.text(mention.name)) else { continue }
                 // Arriving or leaving says the person was there.
                 let span = page.original(mention.range.lowerBound..<m.range.upperBound).span
