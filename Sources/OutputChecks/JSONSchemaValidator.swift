@@ -88,7 +88,7 @@ public struct JSONSchemaValidator: @unchecked Sendable {
         if let options = node.enumeration, !options.contains(where: { jsonEqual(value, $0) }) {
             fail("\(render(value)) is not one of \(options.map(render).joined(separator: ", "))")
         }
-        if let string = value as? String, kind == .string {
+        if kind == .string, let string = value as? String {
             if let minLength = node.minLength, string.unicodeScalars.count < minLength {
                 fail("string is shorter than \(minLength) character\(minLength == 1 ? "" : "s")")
             }
@@ -104,7 +104,7 @@ public struct JSONSchemaValidator: @unchecked Sendable {
         {
             fail("\(number) is less than the minimum \(render(minimum as NSNumber))")
         }
-        if let object = value as? [String: Any], kind == .object {
+        if kind == .object, let object = value as? [String: Any] {
             for name in node.required where object[name] == nil {
                 fail("required property is missing", at: pointer + "/" + escape(name))
             }
@@ -121,7 +121,7 @@ public struct JSONSchemaValidator: @unchecked Sendable {
                 }
             }
         }
-        if let array = value as? [Any], kind == .array, let itemSchema = node.items {
+        if kind == .array, let itemSchema = node.items, let array = value as? [Any] {
             for (index, element) in array.enumerated() {
                 check(element, against: itemSchema, at: "\(pointer)/\(index)", into: &errors)
             }
@@ -286,16 +286,18 @@ private enum JSONKind: Equatable {
     case null, boolean, number, string, array, object, unknown
 
     init(of value: Any) {
+        // Strings, objects and arrays are asked first: asking a Swift collection
+        // whether it is an NSNumber bridges it to Foundation first, which costs.
         switch value {
+        case is String: self = .string
+        case is [String: Any]: self = .object
+        case is [Any]: self = .array
         case is NSNull: self = .null
         case let number as NSNumber:
             // On Linux `1 is Bool` and `true is NSNumber` both hold, so neither cast tells booleans apart.
             // Booleans (from JSONSerialization, NSNumber(value: Bool) or a Swift Bool) are always one of
             // the two shared boolean NSNumber instances; every other number is a different object.
             self = (number === NSNumber(value: true) || number === NSNumber(value: false)) ? .boolean : .number
-        case is String: self = .string
-        case is [Any]: self = .array
-        case is [String: Any]: self = .object
         default: self = .unknown
         }
     }
