@@ -153,18 +153,21 @@ struct Page {
     /// Where rule matches overlap, the longest wins, then the higher priority,
     /// then the one further left; the winners come back in document order.
     func longestFirst(_ candidates: [(rule: Rule, match: RuleMatch)]) -> [(rule: Rule, match: RuleMatch)] {
-        let ordered = candidates.sorted {
-            ($0.match.range.count, $0.rule.priority, -$0.match.range.lowerBound)
-                > ($1.match.range.count, $1.rule.priority, -$1.match.range.lowerBound)
+        // Indices are sorted, not the candidates: a long document has many, each large.
+        let ordered = candidates.indices.sorted { a, b in
+            (candidates[a].match.range.count, candidates[a].rule.priority, -candidates[a].match.range.lowerBound)
+                > (candidates[b].match.range.count, candidates[b].rule.priority, -candidates[b].match.range.lowerBound)
         }
         // A bit a scalar: whether a match kept so far covers it.
         var covered = [UInt64](repeating: 0, count: text.count / 64 + 1)
-        var kept: [(rule: Rule, match: RuleMatch)] = []
-        for c in ordered where !c.match.range.isEmpty && !c.match.range.contains(where: { covered[$0 / 64] & 1 << UInt64($0 % 64) != 0 }) {
-            for k in c.match.range { covered[k / 64] |= 1 << UInt64(k % 64) }
-            kept.append(c)
+        var kept: [Int] = []
+        for i in ordered {
+            let range = candidates[i].match.range
+            guard !range.isEmpty, !range.contains(where: { covered[$0 / 64] & 1 << UInt64($0 % 64) != 0 }) else { continue }
+            for k in range { covered[k / 64] |= 1 << UInt64(k % 64) }
+            kept.append(i)
         }
-        return kept.sorted { $0.match.range.lowerBound < $1.match.range.lowerBound }
+        return kept.sorted { candidates[$0].match.range.lowerBound < candidates[$1].match.range.lowerBound }.map { candidates[$0] }
     }
 
     /// Runs a rule, turning a PCRE2 limit into a diagnostic instead of a hang.
