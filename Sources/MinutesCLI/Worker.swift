@@ -113,9 +113,13 @@ enum WorkerFrames {
     }
 
     static func readLength(from fd: Int32) -> Int? {
-        guard let bytes = readExactly(8, from: fd) else { return nil }
+        readExactly(8, from: fd).flatMap { length(of: $0[...]) }
+    }
+
+    /// The length written by `append` in these 8 bytes; nil past 4 GiB (no
+    /// frame is larger than the largest input a run accepts, and that fits in memory).
+    static func length(of bytes: ArraySlice<UInt8>) -> Int? {
         let n = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
-        // No frame is larger than the largest input a run accepts, and that fits in memory.
         return n <= 1 << 32 ? Int(n) : nil
     }
 

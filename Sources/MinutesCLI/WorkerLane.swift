@@ -184,10 +184,9 @@ final class WorkerLane: ExtractionLane, @unchecked Sendable {
     private func readReply(began: Double) -> Reply {
         var head: [UInt8] = []
         if let failure = read(9, into: &head, began: began) { return failure }
-        let count = head[1...].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
-        guard count <= 1 << 32 else { return .ended }
+        guard let count = WorkerFrames.length(of: head[1...]) else { return .ended }
         var payload: [UInt8] = []
-        if let failure = read(Int(count), into: &payload, began: began) { return failure }
+        if let failure = read(count, into: &payload, began: began) { return failure }
         return .reply(kind: head[0], payload: payload)
     }
 
