@@ -87,13 +87,14 @@ public struct Extract: ParsableCommand {
     }
 
     public func run() throws {
-        // Made here also for a bulk run, whose workers make their own: a broken rule file stops the run before it starts.
-        let pipeline = try rules.pipeline()
         guard bulk.isBulk(paths) else {
+            let pipeline = try rules.pipeline()
             let document = pipeline.analyse(try input.load(paths[0]), context: context.context).document
             try Console.write(Emitter.json(document, pretty: pretty))
             return
         }
+        // The workers make their own pipelines; a broken rule file stops the run before any starts.
+        if !rules.folders.isEmpty { _ = try rules.book() }
         try BulkCommand(options: bulk, paths: paths, pretty: pretty, input: input, context: context.context,
                         workerArguments: rules.arguments + context.arguments).run()
     }

@@ -13,12 +13,14 @@ public enum PreparedPipeline {
     nonisolated(unsafe) private static var started = false
 
     /// Starts making the pipeline when the command line (`arguments`, without
-    /// the program's name) will use it: no `--rules` folder, and for `minutes`
+    /// the program's name) will use it: no `--rules` folder, no bulk output, and for `minutes`
     /// (`subcommand`) a command that runs the pipeline. `main` calls this
     /// before parsing the arguments; a guess that misses only costs time.
     public static func start(for arguments: [String], subcommand: Bool) {
         if arguments.contains(where: { $0 == "--rules" || $0.hasPrefix("--rules=") }) { return }
         if subcommand, !["extract", "validate", "segment", "evaluate"].contains(arguments.first ?? "") { return }
+        // A bulk run (it always names where results go) extracts in worker processes, which make their own.
+        if arguments.contains(where: { ["--jsonl", "--jsonl-input", "--sqlite", "--output-dir"].contains($0.split(separator: "=").first.map(String.init) ?? $0) }) { return }
         start()
     }
 
