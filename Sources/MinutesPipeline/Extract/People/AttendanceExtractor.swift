@@ -112,7 +112,8 @@ struct AttendanceExtractor: Extractor {
     /// paragraph; up to the first line of prose (two sentences, or a lead-in
     /// ending in a colon), where the register has ended.
     /// The end of one sentence and the start of the next, inside a line.
-    private static let sentenceEnd = try! Pattern(#"[a-z]{2}\. +\p{Lu}\p{Ll}"#)
+    /// A title written short ("Cllr. Emma Knox", "Revd. Ann Lee") ends no sentence.
+    private static let sentenceEnd = try! Pattern(#"[a-z]{2}(?<!\bCllr|\bcllr|\bCllrs|\bMrs|\bMr|\bMs|\bDr|\bRev|\bRevd|\bProf|\bCty|\bSt|\bMessrs)\. +\p{Lu}\p{Ll}"#)
 
     private func entryLines(_ blocks: [Block], _ page: Page) -> [Range<Int>] {
         var out: [Range<Int>] = []
