@@ -26,7 +26,11 @@ import Testing
             .filter { ["txt", "html", "htm"].contains($0.pathExtension) }
             .sorted { $0.path < $1.path }
     }
-    static let corpusDocuments = documents(in: corpus)
+    /// Documents written here in the layouts real minutes use (`Corpus/wild/`):
+    /// a development batch and batches held back, measured before any rule was
+    /// tuned to them (see `Corpus/wild/README.md`).
+    static let wildFolders = ["dev", "held-back-1", "held-back-2"].map { corpus.appendingPathComponent("wild/" + $0) }
+    static let corpusDocuments = documents(in: corpus) + wildFolders.flatMap { documents(in: $0) }
     static let allDocuments = corpusDocuments + documents(in: shared)
     /// Inputs a fuzz target of FuzzPipeline failed on, each named with the
     /// extension of the path the target read it as (see docs/RELIABILITY.md).
@@ -50,7 +54,7 @@ import Testing
     }
 
     @Test func theSeedsAreAllHere() {
-        #expect(Self.corpusDocuments.count >= 5)
+        #expect(Self.corpusDocuments.count >= 35)
         for url in Self.corpusDocuments {
             let gold = url.deletingPathExtension().appendingPathExtension("gold.json")
             #expect(FileManager.default.fileExists(atPath: gold.path), "\(url.lastPathComponent) has no gold file")
@@ -110,6 +114,18 @@ import Testing
         ])
     }
 
+    /// The documents written in the layouts of real minutes have floors of their
+    /// own, at the figures the tool reached on them; raised, never lowered.
+    @Test func evaluationFloorsOnWildLayouts() throws {
+        try expectFloors(in: Self.wildFolders, Self.wildLayoutFloors)
+    }
+
+    static let wildLayoutFloors: [String: Double] = [
+        "meeting.title": 0.86, "meeting.date": 0.90, "items": 0.85, "amounts": 0.95,
+        "attendance": 0.65, "attendance.present": 0.64, "attendance.apologies": 0.74,
+        "decisions": 0.63, "actions": 0.71, "actions.owners": 0.95, "actions.due": 0.92, "dates": 0.91,
+    ]
+
     /// Real minutes of other bodies (`../shared/corpus-dev/`) have floors of their
     /// own, at the figures the tool reached on them; a floor is raised as the
     /// rules improve, never lowered.
@@ -119,20 +135,26 @@ import Testing
     }
 
     static let realMinutesFloors: [String: Double] = [
-        "meeting.title": 0.96, "meeting.date": 0.96, "items": 0.34, "amounts": 0.96,
-        "attendance": 0.49, "attendance.present": 0.48, "attendance.apologies": 0.53,
-        "decisions": 0.68, "actions": 0.43, "actions.owners": 0.94, "actions.due": 0.90, "dates": 0.92,
+        "meeting.title": 0.96, "meeting.date": 0.96, "items": 0.66, "amounts": 0.96,
+        "attendance": 0.69, "attendance.present": 0.67, "attendance.apologies": 0.76,
+        "decisions": 0.70, "actions": 0.43, "actions.owners": 0.94, "actions.due": 0.90, "dates": 0.92,
     ]
 
     func expectFloors(in folder: URL, _ floors: [String: Double]) throws {
+        try expectFloors(in: [folder], floors)
+    }
+
+    /// Pooled over the folders, as `minutes evaluate` prints the total.
+    func expectFloors(in folders: [URL], _ floors: [String: Double]) throws {
         var card = Scorecard()
         let evaluation = Evaluation(pipeline: Self.pipeline)
-        for c in CorpusCase.discover(in: folder) {
+        for c in folders.flatMap({ CorpusCase.discover(in: $0) }) {
             card = card + (try evaluation.score(c, displayPath: c.input.lastPathComponent).0.card)
         }
+        let name = folders.map(\.lastPathComponent).joined(separator: "+")
         for (field, floor) in floors.sorted(by: { $0.key < $1.key }) {
             let f1 = try #require(card.fields[field]?.f1, "\(field) not scored")
-            #expect(f1 >= floor, "\(folder.lastPathComponent): \(field) F1 \(f1) < \(floor)")
+            #expect(f1 >= floor, "\(name): \(field) F1 \(f1) < \(floor)")
         }
     }
 
