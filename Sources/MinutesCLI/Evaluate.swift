@@ -16,7 +16,17 @@ public struct Evaluate: ParsableCommand {
             file leaves out are not scored. Figures are micro-averaged over all
             documents of a folder; with several folders a total follows.
 
+            With --coverage no gold is needed: every input of the folders (.txt,
+            .html, .htm) is extracted and the report says, per document and in
+            total, which parts came back empty or doubtful: no title, no date,
+            no register, a register of one name, no items, item numbers that
+            skip, no decisions, a date far from the meeting's; and the
+            diagnostics by code. Point it at your own archive to see where the
+            tool is blind.
+
             EXAMPLES
+              minutes evaluate --coverage my-archive/
+              minutes evaluate --coverage my-archive/ --format json | jq '.totals'
               minutes evaluate Corpus/
               minutes evaluate Corpus/ ../shared/corpus-dev/ --per-document
               minutes evaluate Corpus/ --min-f1 items=0.9 --min-f1 amounts=0.8
@@ -30,6 +40,12 @@ public struct Evaluate: ParsableCommand {
 
     @Flag(name: .customLong("per-document"), help: "Also print a table for each document.")
     var perDocument = false
+
+    @Flag(help: "Report what came back empty or doubtful, without gold files.")
+    var coverage = false
+
+    @Option(help: ArgumentHelp("With --coverage: 'text' (a line per finding, then totals) or 'json'.", valueName: "format"))
+    var format: Validate.Format = .text
 
     @Option(name: .customLong("min-f1"), help: ArgumentHelp(
         "Exit with status 1 when a field's F1 over all folders is below the bound. Repeatable.", valueName: "field=F1"))
@@ -58,6 +74,7 @@ public struct Evaluate: ParsableCommand {
     }
 
     public func run() throws {
+        if coverage { return try runCoverage() }
         let evaluation = Evaluation(pipeline: try rules.pipeline())
         var total = Scorecard()
         var failed = false
@@ -91,5 +108,59 @@ public struct Evaluate: ParsableCommand {
             }
         }
         if failed { throw ExitStatus.checkFailed }
+    }
+
+    /// `--coverage`: extract every input of the folders and report what is missing.
+    func runCoverage() throws {
+        let pipeline = try rules.pipeline()
+        var documents: [DocumentCoverage] = []
+        var failed = false
+        for folder in folders {
+            let inputs = CoverageInputs.list(URL(fileURLWithPath: folder))
+            guard !inputs.isEmpty else {
+                Console.error("\(folder): no .txt, .html or .htm inputs here; give a folder of minutes")
+                throw ExitStatus.noInput
+            }
+            for input in inputs {
+                do {
+                    let corpusCase = CorpusCase(name: input.deletingPathExtension().lastPathComponent, input: input, gold: input,
+                                                meta: CoverageInputs.meta(of: input))
+                    let bytes = Array(try Data(contentsOf: input))
+                    let document = try pipeline.extract(bytes: bytes, path: input.path, context: try corpusCase.context())
+                    documents.append(DocumentCoverage(document))
+                } catch {
+                    // One bad document is reported and the rest are still read.
+                    Console.error("\(input.path): \((error as? InputError)?.message ?? "\(error)")")
+                    failed = true
+                }
+            }
+        }
+        let report = CoverageReport(documents)
+        switch format {
+        case .text:
+            try Console.write(report.text())
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try Console.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+        }
+        if failed { throw ExitStatus.checkFailed }
+    }
+}
+
+/// The inputs of a folder for `--coverage`: every text or HTML file, gold or not.
+enum CoverageInputs {
+    static func list(_ folder: URL) -> [URL] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return [] }
+        if !isFolder.boolValue { return [folder] }
+        return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { ["txt", "html", "htm"].contains($0.pathExtension.lowercased()) }
+            .sorted { $0.path < $1.path }
+    }
+
+    static func meta(of input: URL) -> URL? {
+        let meta = input.deletingPathExtension().appendingPathExtension("meta.json")
+        return FileManager.default.fileExists(atPath: meta.path) ? meta : nil
     }
 }

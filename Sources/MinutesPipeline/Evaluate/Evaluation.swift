@@ -8,6 +8,13 @@ public struct CorpusCase: Sendable {
     public var gold: URL
     public var meta: URL?
 
+    public init(name: String, input: URL, gold: URL, meta: URL?) {
+        self.name = name
+        self.input = input
+        self.gold = gold
+        self.meta = meta
+    }
+
     /// Every input (`.txt`, `.html`, `.htm`) under `folder` that has a `.gold.json` beside it, by name.
     public static func discover(in folder: URL) -> [CorpusCase] {
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
