@@ -97,6 +97,8 @@ public struct Segmenter: Sendable {
         var isBlank: Bool
         var isTableRow: Bool
         var isListItem: Bool
+        /// A piece of a long flattened line after the first: no line break ends the piece before it.
+        var continues = false
     }
 
     public func segment(_ text: NormalizedText) -> Block {
@@ -197,9 +199,11 @@ public struct Segmenter: Sendable {
         return nil
     }
 
-    /// Line `i` and the next non-blank line after it.
+    /// Line `i` and the next non-blank line after it; a piece of a flattened
+    /// line alone, as the line it would have been.
     private func window(_ lines: [Line], _ i: Int) -> Range<Int> {
         var j = i + 1
+        if j < lines.count, lines[j].continues { return lines[i].range }
         while j < lines.count, lines[j].isBlank { j += 1 }
         let end = j < lines.count ? lines[j].range.upperBound : lines[i].range.upperBound
         return lines[i].range.lowerBound..<end
@@ -357,11 +361,22 @@ public struct Segmenter: Sendable {
             lines.append(Line(range: r, isBlank: blank, isTableRow: table, isListItem: list))
             tabCounts.append(blank ? 0 : tabs)
         }
+        func addFlattened(_ end: Int) {
+            let cuts = end - start >= Flattened.minimumLength ? Flattened.cuts(in: start..<end, text) : []
+            for cut in cuts {
+                add(cut)
+                start = cut
+            }
+            add(end)
+            for i in lines.count - cuts.count..<lines.count {
+                lines[i].continues = true
+            }
+        }
         for (k, s) in text.scalars.enumerated() where s == "\n" {
-            add(k)
+            addFlattened(k)
             start = k + 1
         }
-        if start < text.count || lines.isEmpty { add(text.count) }
+        if start < text.count || lines.isEmpty { addFlattened(text.count) }
         // Two columns give one tab a row: such lines are a table when they come in a run.
         for i in lines.indices where tabCounts[i] == 1 && !lines[i].isTableRow {
             if (i > 0 && tabCounts[i - 1] >= 1) || (i + 1 < lines.count && tabCounts[i + 1] >= 1) {

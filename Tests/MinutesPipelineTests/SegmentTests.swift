@@ -32,6 +32,34 @@ import Testing
         #expect(try items(text) == expected)
     }
 
+    /// Numbering styles of real minutes (`docs/LAYOUTS.md`): references of several
+    /// parts, numbers alone on their line, titles running on into the minute.
+    @Test(arguments: [
+        ("108/19/TC Apologies\nNone.\n\n109/19/TC Declarations of Interest\nNone.\n", ["108/19/TC Apologies", "109/19/TC Declarations of Interest"]),
+        ("GBP/2122/214: Welcome\nNoted.\n\nGBP/2122/215: Questions\nNone.\n", ["GBP/2122/214 Welcome", "GBP/2122/215 Questions"]),
+        ("AM119\nElection of Mayor\nCllr A was elected.\n\nAM219\nDeputy Mayor\nCllr B was elected.\n", ["AM119 Election of Mayor", "AM219 Deputy Mayor"]),
+        ("1. Apologies: C Grey, K Ross.\n2. Minutes of the previous meeting were read and approved.\n3. Correspondence: none.\n",
+         ["1 Apologies", "2 Minutes of the previous meeting were read and approved", "3 Correspondence"]),
+        ("507 MEMBERS' DECLARATIONS OF INTEREST No declarations were made.\n\n508 POLICING MATTERS No officers attended.\n",
+         ["507 MEMBERS' DECLARATIONS OF INTEREST", "508 POLICING MATTERS"]),
+        ("1          Present\nCllr A.\n\n2          Apologies\nCllr B.\n", ["1 Present", "2 Apologies"]),
+    ])
+    func numberingStylesOfRealMinutes(_ text: String, _ expected: [String]) throws {
+        #expect(try items(text) == expected)
+    }
+
+    /// A document flattened into one line is read as the lines it would have had.
+    @Test func aFlattenedDocumentIsCutBeforeItsItemNumbers() throws {
+        let filler = String(repeating: "The board heard a long report on the year's work and asked questions about it. ", count: 4)
+        let text = "Westmere Health Board Minutes of the meeting held on 3 May 2022 Present: Ann Bell, Tom Hale "
+            + "1. Welcome 1.1. The Chair opened the meeting. \(filler)2. Apologies for Absence 2.1. Apologies were noted from Sue Carr. "
+            + "3. Declarations of Interest 3.1. None were declared. 4. Questions from the Public 4.1. None had been received. \(filler)\n"
+        #expect(try items(text) == ["1 Welcome", "2 Apologies for Absence", "3 Declarations of Interest", "4 Questions from the Public"])
+        // A long line whose numbers do not run in sequence is left whole.
+        let prose = "In 2019. 3 members met. " + filler + "Costs rose by 7. Figures for 12. Members noted it.\n"
+        #expect(try items(prose) == [])
+    }
+
     @Test func numberedPointsInsideAnItemAreNotItems() throws {
         let text = "5. Budget\nRESOLVED:\n1. That the report be noted.\n2. That the Clerk writes to the bank.\n\n6. Any other business\nNone.\n"
         #expect(try items(text) == ["5 Budget", "6 Any other business"])
