@@ -24,6 +24,30 @@ import Testing
         }
     }
 
+    /// Registers as real minutes write them (`docs/LAYOUTS.md`).
+    @Test(arguments: [
+        // A flattened header: the register runs on inside the meeting line.
+        ("KESTREL PARK AUTHORITY Minutes of the board held on 3 May 2004 at 10am Present: Ann Bell (Chair), Tom Hale In Attendance: Sue Carr, Clerk Apologies: Ian Webb\n",
+         ["Ann Bell:present", "Tom Hale:present", "Sue Carr:in-attendance", "Ian Webb:apologies"]),
+        ("Present were Mr D Bishop (Chairman), Mrs L Human and Mrs S Blyth.\n",
+         ["D Bishop:present", "L Human:present", "S Blyth:present"]),
+        ("1. Apologies: C Grey, K Ross (by email).\n2. Minutes\n", ["C Grey:apologies", "K Ross:apologies"]),
+        ("Present:   Steve Bell (Chair), Mary Hale(Secretary),  John Hale., Cllr. Emma Knox\n",
+         ["Steve Bell:present", "Mary Hale:present", "John Hale:present", "Emma Knox:present"]),
+        ("Present: Cllr. Rowe (Chairman) Cllr. Blewett Cllr. Butcher Mrs Thorne (Clerk)\n",
+         ["Rowe:present", "Blewett:present", "Butcher:present", "Thorne:present"]),
+        ("Apologies:- T.Burns, D.M.Jones\n\nThe Chair welcomed everyone.\n", ["T.Burns:apologies", "D.M.Jones:apologies"]),
+        ("Other Members Present: P J Bateson J Campbell T J Catherwood Mrs C Elattar\n\nThe meeting began.\n",
+         ["P J Bateson:present", "J Campbell:present", "T J Catherwood:present", "C Elattar:present"]),
+        // A column of full names flattened with nothing between them.
+        ("WESTMERE TRUST Minutes of the Board held on 3 May 2017 Members: x Present: Alan Yates Julie Dawes Jon Allen Dr Lesley Stevens In Attendance: Chris Ash Mark Morgan Paul Streat\n",
+         ["Alan Yates:present", "Julie Dawes:present", "Jon Allen:present", "Lesley Stevens:present",
+          "Chris Ash:in-attendance", "Mark Morgan:in-attendance", "Paul Streat:in-attendance"]),
+    ])
+    func registersOfRealMinutes(_ text: String, _ expected: [String]) throws {
+        #expect(try attendance(text) == expected)
+    }
+
     func person(_ doc: MinutesDocument, _ name: String) -> Person? {
         doc.people.first { $0.name == name }
     }

@@ -241,7 +241,7 @@ private struct State {
 
     mutating func read(_ segment: AttendanceExtractor.ListSegment) {
         consumed.insert(segment.range)
-        let all = mentions(in: segment.range, list: true)
+        let all = pairedNames(segment.range) ?? mentions(in: segment.range, list: true)
         let depth = bracketDepths(segment.range)
         // Names inside brackets qualify the entry before them ("(substitute for Cllr Ray)").
         // In a table row the name is in the first cell; the other cells say who they are.
@@ -301,6 +301,58 @@ private struct State {
             record(AttendanceExtractor.Record(person: person, status: entry.status, group: segment.group, substituteFor: substituteFor,
                                               arrived: entry.arrived, left: entry.left, span: span, rule: segment.rule))
         }
+    }
+
+    /// A register flattened from a column of full names has no separators
+    /// left ("Ann Bell Tom Hale Dr Sue Carr Ian Webb"): when a list is only
+    /// capitalised words, titles and single spaces, it is read as names of
+    /// two words each, a title going with the name after it. Nil for any
+    /// other list.
+    mutating func pairedNames(_ range: Range<Int>) -> [Mention]? {
+        let scalars = page.text.scalars
+        var words: [Range<Int>] = []
+        var start: Int?
+        for k in range {
+            let c = scalars[k]
+            if c == " " {
+                if let s = start { words.append(s..<k); start = nil }
+            } else if c.properties.isAlphabetic || c == "-" || c == "'" || c == "’" || c == "." {
+                if start == nil { start = k }
+            } else {
+                return nil
+            }
+        }
+        if let s = start { words.append(s..<range.upperBound) }
+        guard words.count >= 6 else { return nil }
+        // Every word a capitalised name or a title: anything else is not such a register.
+        for word in words {
+            let text = page.text.text(word)
+            guard let first = text.unicodeScalars.first, first.properties.isUppercase,
+                  text.unicodeScalars.contains(where: { $0.properties.isLowercase }) else { return nil }
+        }
+        var out: [Mention] = []
+        var w = 0
+        while w < words.count {
+            let word = page.text.text(words[w])
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase,
+                  word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) || word.count <= 3 else { return nil }
+            var honorific: String?
+            var from = w
+            if PairedNames.titles.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+                honorific = word
+                from = w + 1
+            }
+            guard from + 1 < words.count else { return nil }
+            for part in [words[from], words[from + 1]] {
+                let text = page.text.text(part)
+                guard !PersonName.isInitial(text), !PairedNames.titles.contains(text.lowercased()) else { return nil }
+            }
+            let name = words[from].lowerBound..<words[from + 1].upperBound
+            out.append(Mention(range: words[w].lowerBound..<name.upperBound, name: name, honorific: honorific,
+                               rule: extractor.listNameRules.first?.id ?? "people.listed-name"))
+            w = from + 2
+        }
+        return out.count >= 3 ? out : nil
     }
 
     struct Entry {
@@ -611,4 +663,9 @@ enum Clean {
         if s.hasSuffix(" and") { s.removeLast(4) }
         return s
     }
+}
+
+enum PairedNames {
+    /// Titles that go with the name after them in a register of paired names.
+    static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "prof", "rev", "revd", "sir", "dame", "lord", "lady"]
 }
