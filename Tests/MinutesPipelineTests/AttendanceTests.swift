@@ -40,7 +40,7 @@ import Testing
         ("Other Members Present: P J Bateson J Campbell T J Catherwood Mrs C Elattar\n\nThe meeting began.\n",
          ["P J Bateson:present", "J Campbell:present", "T J Catherwood:present", "C Elattar:present"]),
         // A column of full names flattened with nothing between them.
-        ("WESTMERE TRUST Minutes of the Board held on 3 May 2017 Members: x Present: Alan Yates Julie Dawes Jon Allen Dr Lesley Stevens In Attendance: Chris Ash Mark Morgan Paul Streat\n",
+        ("WESTMERE TRUST Minutes of the Board held on 3 May 2017 Members: Alan Yates Julie Dawes Jon Allen Dr Lesley Stevens In Attendance: Chris Ash Mark Morgan Paul Streat\n",
          ["Alan Yates:present", "Julie Dawes:present", "Jon Allen:present", "Lesley Stevens:present",
           "Chris Ash:in-attendance", "Mark Morgan:in-attendance", "Paul Streat:in-attendance"]),
     ])
