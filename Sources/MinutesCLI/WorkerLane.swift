@@ -199,8 +199,9 @@ final class WorkerLane: ExtractionLane, @unchecked Sendable {
             let polled = poll(&ready, 1, 50)
             if polled < 0, errno == EINTR { continue }
             if polled == 0 {
-                if Monotonic.seconds() - began > budget.seconds { return .overTime }
+                // Over both budgets (memory grown slowly on a loaded machine), memory is the cause to name.
                 if let resident = residentBytes(), resident > budget.memory { return .overMemory }
+                if Monotonic.seconds() - began > budget.seconds { return .overTime }
                 continue
             }
             let n = out.withUnsafeMutableBytes { Glibc.read(replies, $0.baseAddress! + done, count - done) }

@@ -11,7 +11,7 @@ extension BulkTests {
     /// little, with room for a sanitizer build's own memory (the growing
     /// document takes up to 16 GB). A thread-sanitizer build is slower and
     /// larger still: run it with MINUTES_TEST_TIMEOUT=30 MINUTES_TEST_MAX_MEMORY=8192.
-    static let seconds = ProcessInfo.processInfo.environment["MINUTES_TEST_TIMEOUT"] ?? "3"
+    static let seconds = ProcessInfo.processInfo.environment["MINUTES_TEST_TIMEOUT"] ?? "5"
     static let megabytes = ProcessInfo.processInfo.environment["MINUTES_TEST_MAX_MEMORY"] ?? "1024"
     static let budget = ["--timeout", seconds, "--max-memory", megabytes]
 
