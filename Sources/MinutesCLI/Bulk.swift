@@ -252,6 +252,13 @@ extension JSONEncoder {
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
+
+    /// As `sorted`, indented: the reports of `validate` and `evaluate --coverage`.
+    static var sortedPretty: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return e
+    }
 }
 
 /// Lines of a file or of standard input, read as they come.

@@ -123,10 +123,9 @@ public struct Evaluate: ParsableCommand {
             }
             for input in inputs {
                 do {
-                    let corpusCase = CorpusCase(name: input.deletingPathExtension().lastPathComponent, input: input, gold: input,
-                                                meta: CoverageInputs.meta(of: input))
                     let bytes = Array(try Data(contentsOf: input))
-                    let document = try pipeline.extract(bytes: bytes, path: input.path, context: try corpusCase.context())
+                    let context = try CorpusCase.context(meta: CorpusCase.meta(beside: input))
+                    let document = try pipeline.extract(bytes: bytes, path: input.path, context: context)
                     documents.append(DocumentCoverage(document))
                 } catch {
                     // One bad document is reported and the rest are still read.
@@ -140,9 +139,7 @@ public struct Evaluate: ParsableCommand {
         case .text:
             try Console.write(report.text())
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try Console.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+            try Console.write(try JSONEncoder.sortedPretty.encode(report) + Data("\n".utf8))
         }
         if failed { throw ExitStatus.checkFailed }
     }
@@ -155,12 +152,7 @@ enum CoverageInputs {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return [] }
         if !isFolder.boolValue { return [folder] }
         return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
-            .filter { ["txt", "html", "htm"].contains($0.pathExtension.lowercased()) }
+            .filter { CorpusCase.inputExtensions.contains($0.pathExtension.lowercased()) }
             .sorted { $0.path < $1.path }
-    }
-
-    static func meta(of input: URL) -> URL? {
-        let meta = input.deletingPathExtension().appendingPathExtension("meta.json")
-        return FileManager.default.fileExists(atPath: meta.path) ? meta : nil
     }
 }

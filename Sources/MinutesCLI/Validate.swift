@@ -136,9 +136,7 @@ public struct Validate: ParsableCommand {
             try Console.write(out)
             Console.error("\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning\(report.warnings == 1 ? "" : "s"), \(report.notes) note\(report.notes == 1 ? "" : "s") in \(files.count) file\(files.count == 1 ? "" : "s")", prefix: false)
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            try Console.write(try encoder.encode(report) + Data("\n".utf8))
+            try Console.write(try JSONEncoder.sortedPretty.encode(report) + Data("\n".utf8))
         }
         if let unreadable { throw unreadable }
         let tripped = reports.flatMap(\.diagnostics).contains { f in

@@ -45,10 +45,7 @@ import Testing
 
     static func run(_ url: URL) throws -> Run {
         let bytes = Array(try Data(contentsOf: url))
-        let stem = url.deletingPathExtension()
-        let meta = stem.appendingPathExtension("meta.json")
-        let context = FileManager.default.fileExists(atPath: meta.path)
-            ? try CorpusCase(name: stem.lastPathComponent, input: url, gold: url, meta: meta).context() : Context()
+        let context = try CorpusCase.context(meta: CorpusCase.meta(beside: url))
         let input = try Loader.load(bytes: bytes, path: "Corpus/" + url.lastPathComponent)
         return Run(bytes: bytes, analysis: pipeline.analyse(input, context: context), context: context)
     }

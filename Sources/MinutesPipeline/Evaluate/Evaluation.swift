@@ -8,29 +8,34 @@ public struct CorpusCase: Sendable {
     public var gold: URL
     public var meta: URL?
 
-    public init(name: String, input: URL, gold: URL, meta: URL?) {
-        self.name = name
-        self.input = input
-        self.gold = gold
-        self.meta = meta
-    }
+    /// The extensions of the inputs a corpus folder holds.
+    public static let inputExtensions: Set<String> = ["txt", "html", "htm"]
 
     /// Every input (`.txt`, `.html`, `.htm`) under `folder` that has a `.gold.json` beside it, by name.
     public static func discover(in folder: URL) -> [CorpusCase] {
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
         return files.compactMap { url -> CorpusCase? in
-            guard ["txt", "html", "htm"].contains(url.pathExtension) else { return nil }
+            guard inputExtensions.contains(url.pathExtension) else { return nil }
             let stem = url.deletingPathExtension()
             let gold = stem.appendingPathExtension("gold.json")
             guard FileManager.default.fileExists(atPath: gold.path) else { return nil }
-            let meta = stem.appendingPathExtension("meta.json")
-            return CorpusCase(name: stem.lastPathComponent, input: url, gold: gold,
-                              meta: FileManager.default.fileExists(atPath: meta.path) ? meta : nil)
+            return CorpusCase(name: stem.lastPathComponent, input: url, gold: gold, meta: meta(beside: url))
         }.sorted { $0.name < $1.name }
+    }
+
+    /// `NAME.meta.json` beside `NAME.txt`, where there is one.
+    public static func meta(beside input: URL) -> URL? {
+        let meta = input.deletingPathExtension().appendingPathExtension("meta.json")
+        return FileManager.default.fileExists(atPath: meta.path) ? meta : nil
     }
 
     /// The context the meta file gives (body and meeting date).
     public func context() throws -> Context {
+        try CorpusCase.context(meta: meta)
+    }
+
+    /// The context a meta file gives; none without one.
+    public static func context(meta: URL?) throws -> Context {
         guard let meta else { return Context() }
         let m = try JSONDecoder().decode(GoldMeta.self, from: Data(contentsOf: meta))
         return Context(meetingDate: m.meetingDate, body: m.body)

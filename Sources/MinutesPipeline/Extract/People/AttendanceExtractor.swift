@@ -334,8 +334,6 @@ private struct State {
         var w = 0
         while w < words.count {
             let word = page.text.text(words[w])
-            guard let first = word.unicodeScalars.first, first.properties.isUppercase,
-                  word.unicodeScalars.dropFirst().contains(where: { $0.properties.isLowercase }) || word.count <= 3 else { return nil }
             var honorific: String?
             var from = w
             if PairedNames.titles.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
