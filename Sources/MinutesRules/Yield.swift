@@ -1,4 +1,5 @@
 import Foundation
+import MinutesText
 import MinutesCore
 
 /// What a rule's match becomes. Each kind names the pattern groups it reads.
@@ -103,7 +104,7 @@ public enum Yield: String, CaseIterable, Sendable {
         case .action: ["text": ["sentence", "before"]]
         // scope document: the heading names the one item a whole page or report is
         // about; numbered headings under it are its sections, not items.
-        case .item: ["scope": ["document"]]
+        case .item: ["scope": [Heading.documentScope, Heading.gapScope]]
         case .money: ["currency": [], "period": ["year", "month", "week", "day", "hour"], "unit": ["pence"]]
         default: [:]
         }

@@ -33,6 +33,9 @@ public struct Block: Sendable, Equatable {
 public struct Heading: Sendable, Equatable {
     /// The `value` of an item heading that names the one item of a whole page or report.
     public static let documentScope = "document"
+    /// The `value` of an item heading too loose to be a document's numbering
+    /// style: it is taken only where its number fills a gap in the style chosen.
+    public static let gapScope = "gap"
     public var rule: String
     /// The whole heading (number and title, or the heading words).
     public var range: Range<Int>
@@ -156,7 +159,10 @@ public struct Segmenter: Sendable {
         return Block(kind: .document, range: 0..<text.count, children: children)
     }
 
-    /// Item headings by line index, in the one numbering style the document uses most.
+    /// Item headings by line index: the one numbering style the document uses
+    /// most, completed by the headings of other styles whose numbers fall in
+    /// order between its own (a register item "1 Present" in a plainer style
+    /// than the items after it).
     private func itemHeadings(_ text: NormalizedText, _ lines: [Line]) -> [Int: (Heading, Int)] {
         var byRule: [String: [Int: (Heading, Int)]] = [:]
         var order: [String] = []
@@ -174,9 +180,12 @@ public struct Segmenter: Sendable {
             byRule[id]?.filter { $0.value.0.value == Heading.documentScope }.min { $0.key < $1.key }
         }
         if let first = pageItems.min(by: { $0.key < $1.key }) { return [first.key: first.value] }
-        guard let best = order.max(by: { (byRule[$0]?.count ?? 0, -order.firstIndex(of: $0)!) < (byRule[$1]?.count ?? 0, -order.firstIndex(of: $1)!) })
+        let styles = order.enumerated().filter { _, id in
+            byRule[id]?.values.contains { $0.0.value != Heading.gapScope } ?? false
+        }
+        guard let best = styles.max(by: { (byRule[$0.1]?.count ?? 0, -$0.0) < (byRule[$1.1]?.count ?? 0, -$1.0) })?.1
         else { return [:] }
-        return byRule[best] ?? [:]
+        return ItemSequence.completed(byRule[best] ?? [:], from: order.filter { $0 != best }.compactMap { byRule[$0] }, in: text)
     }
 
     /// Whether table row `i` belongs to a table whose header row names items.

@@ -43,6 +43,10 @@ import Testing
         ("507 MEMBERS' DECLARATIONS OF INTEREST No declarations were made.\n\n508 POLICING MATTERS No officers attended.\n",
          ["507 MEMBERS' DECLARATIONS OF INTEREST", "508 POLICING MATTERS"]),
         ("1          Present\nCllr A.\n\n2          Apologies\nCllr B.\n", ["1 Present", "2 Apologies"]),
+        ("*450 Minutes\nRESOLVED that they be signed.\n\n*451 Announcements\nNone.\n", ["450 Minutes", "451 Announcements"]),
+        ("70/15 / Opening Prayer\n1. / The prayer was led by the Revd Ann Cole.\n72/15 / Elect Chair\n2.\n3. / The Clerk asked for nominations.\n",
+         ["70/15 Opening Prayer", "72/15 Elect Chair"]),
+        ("1: Apologies\nNone.\n2: Minutes\nSigned.\n", ["1 Apologies", "2 Minutes"]),
     ])
     func numberingStylesOfRealMinutes(_ text: String, _ expected: [String]) throws {
         #expect(try items(text) == expected)
@@ -58,6 +62,20 @@ import Testing
         // A long line whose numbers do not run in sequence is left whole.
         let prose = "In 2019. 3 members met. " + filler + "Costs rose by 7. Figures for 12. Members noted it.\n"
         #expect(try items(prose) == [])
+    }
+
+    /// Headings of another style complete the chosen numbering where their
+    /// numbers fall in order between its items; elsewhere they are text.
+    @Test func headingsOfAnotherStyleFillGapsInTheNumbering() throws {
+        let text = "1          Present\nCllr A.\n\n2 Apologies\nNone.\n\n3. Welcome: the Chair opened the meeting.\n\n"
+            + "4 To declare any personal or prejudicial interest.\nNone.\n\n5. Minutes: approved.\n\n"
+            + "6. Finance: the accounts were noted.\n1 Bank charges\n\n7. Close: the meeting closed at 9pm.\n"
+        #expect(try items(text) == ["1 Present", "2 Apologies", "3 Welcome", "4 To declare any personal or prejudicial interest",
+                                    "5 Minutes", "6 Finance", "7 Close"])
+        // The loose forms alone are no numbering style.
+        #expect(try items("2 Apologies\nNone.\n\n3 Minutes\nApproved.\n") == [])
+        // A decimal fills a gap only where the items are numbered in decimals.
+        #expect(try items("3. Police: a report.\n3.1 The officer gave the figures\n4. Roads: the verge.\n") == ["3 Police", "4 Roads"])
     }
 
     @Test func numberedPointsInsideAnItemAreNotItems() throws {
