@@ -136,12 +136,18 @@ struct Page {
     /// first 4000 characters. A single-item page or a report whose heading line
     /// names the meeting ("Meeting of the Panel, 17th June 2016 (Item 47.)")
     /// carries the meeting there, inside its one item.
+    /// A document that opens with such a paragraph (a header run into one
+    /// line with the register: "PARISH COUNCIL Minutes of the meeting held
+    /// on … PRESENT …") has its lead in that paragraph.
     var leadRange: Range<Int> {
         var end = min(text.count, Page.headerLimit)
+        var opening = true
         tree.walk { block in
-            if block.kind == .paragraph || block.kind == .listItem, block.range.count >= Page.proseLength {
-                end = min(end, block.range.lowerBound)
+            guard block.kind == .paragraph || block.kind == .listItem else { return }
+            if block.range.count >= Page.proseLength {
+                end = min(end, opening ? block.range.upperBound : block.range.lowerBound)
             }
+            opening = false
         }
         return 0..<end
     }

@@ -45,6 +45,34 @@ import Testing
         #expect(dimensions.firstIndex(of: "dates")! > dimensions.lastIndex(of: "actions")!)
     }
 
+    /// A header run into one long line with its register (no items follow)
+    /// still gives the meeting: the lead is that opening paragraph.
+    @Test func aHeaderRunIntoOneLongLine() throws {
+        let doc = try extract("WESTMERE PARISH COUNCIL Minutes of the meeting of Westmere Parish Council held on Tuesday 1st "
+            + "September 2009 at 7pm in the Village Hall. PRESENT Cllr P Dale (Chairman) Cllr K Rowe Cllr I Benn Cllr T Rudge\n")
+        #expect(doc.meeting.title == "WESTMERE PARISH COUNCIL")
+        #expect(doc.meeting.date == "2009-09-01")
+        #expect(doc.meeting.start == "19:00")
+    }
+
+    /// Of the dates in a header, the one the meeting was held on wins over a
+    /// publication date and the meeting that will approve the minutes.
+    @Test func theDateTheMeetingWasHeldOn() throws {
+        let doc = try extract("""
+        WESTMERE TOWN COUNCIL
+
+        DRAFT - published 24 November 2023 - to be approved at the meeting of 18 December 2023
+
+        MINUTES OF THE MEETING OF THE FULL COUNCIL HELD ON MONDAY 20 NOVEMBER 2023 AT 7.00PM
+
+        1. Apologies
+        None.
+        """)
+        #expect(doc.meeting.title == "WESTMERE TOWN COUNCIL")
+        #expect(doc.meeting.date == "2023-11-20")
+        #expect(doc.meeting.fields["date"]?.rule == "meeting.date-held-on")
+    }
+
     @Test func meetingHeader() throws {
         let doc = try extract(Self.minutes)
         #expect(doc.meeting.title == "North Vale Police and Crime Panel")
