@@ -169,7 +169,7 @@ public struct Segmenter: Sendable {
         for matcher in rules.itemHeadings {
             order.append(matcher.id)
             for i in lines.indices where !lines[i].isBlank {
-                guard let heading = matcher.match(in: text, window: window(lines, i)) else { continue }
+                guard let heading = matcher.match(in: text, window: window(lines, i, reach: 3)) else { continue }
                 if lines[i].isTableRow, !inItemTable(i, text, lines) { continue }
                 let consumed = lines[i].isTableRow ? 0 : linesCovered(heading.range, lines, from: i)
                 byRule[matcher.id, default: [:]][i] = (heading, consumed)
@@ -208,13 +208,21 @@ public struct Segmenter: Sendable {
         return nil
     }
 
-    /// Line `i` and the next non-blank line after it; a piece of a flattened
-    /// line alone, as the line it would have been.
-    private func window(_ lines: [Line], _ i: Int) -> Range<Int> {
+    /// Line `i` and the next `reach` non-blank lines after it (item headings
+    /// look three lines on: CMIS writes the minute number below the title and
+    /// the agenda's line about it); a piece of a flattened line alone, as the
+    /// line it would have been.
+    private func window(_ lines: [Line], _ i: Int, reach: Int = 1) -> Range<Int> {
+        var end = lines[i].range.upperBound
         var j = i + 1
-        if j < lines.count, lines[j].continues { return lines[i].range }
-        while j < lines.count, lines[j].isBlank { j += 1 }
-        let end = j < lines.count ? lines[j].range.upperBound : lines[i].range.upperBound
+        var taken = 0
+        while taken < reach, j < lines.count, !lines[j].continues {
+            if !lines[j].isBlank {
+                end = lines[j].range.upperBound
+                taken += 1
+            }
+            j += 1
+        }
         return lines[i].range.lowerBound..<end
     }
 

@@ -47,6 +47,9 @@ import Testing
         ("70/15 / Opening Prayer\n1. / The prayer was led by the Revd Ann Cole.\n72/15 / Elect Chair\n2.\n3. / The Clerk asked for nominations.\n",
          ["70/15 Opening Prayer", "72/15 Elect Chair"]),
         ("1: Apologies\nNone.\n2: Minutes\nSigned.\n", ["1 Apologies", "2 Minutes"]),
+        ("Agenda Items\n1 Election of Chair\nTo elect a Chair.\n177\n\nRESOLVED that Cllr Ann Bell be Chair.\n\n"
+         + "2 Apologies for Absence\nTo receive any apologies.\n178\nApologies were received from Cllr Tom Hale.\n",
+         ["177 Election of Chair", "178 Apologies for Absence"]),
     ])
     func numberingStylesOfRealMinutes(_ text: String, _ expected: [String]) throws {
         #expect(try items(text) == expected)
