@@ -97,8 +97,11 @@ public enum Yield: String, CaseIterable, Sendable {
     /// Keys `set:` may give, with the values allowed (empty: any string).
     var settable: [String: Set<String>] {
         switch self {
-        case .attendanceHeading, .attendanceList, .attendanceNone, .attendanceLabel, .attendanceLegend:
+        case .attendanceHeading, .attendanceNone, .attendanceLabel, .attendanceLegend:
             ["status": ["present", "in-attendance", "substitute", "apologies", "absent"]]
+        // zone header: the list counts only before the first item, in minutes with no other register.
+        case .attendanceList:
+            ["status": ["present", "in-attendance", "substitute", "apologies", "absent"], "zone": ["header"]]
         case .attendanceTime: ["event": ["arrived", "left"]]
         // context list: the name counts only inside a list of people (an attendance block).
         case .person: ["context": ["list"]]

@@ -81,7 +81,7 @@ struct AttendanceExtractor: Extractor {
     private func listSegments(_ page: Page, _ state: inout State) -> [ListSegment] {
         var segments: [ListSegment] = []
         var sentences = RangeIndex()
-        for rule in listRules {
+        for rule in listRules where rule.settings["zone"] == nil {
             for m in page.matches(rule, diagnostics: &state.diagnostics) {
                 guard case .success(let value) = m.value, let names = m.groups["names"],
                       let status = AttendanceStatus(rawValue: value.fields["status"] ?? "") else { continue }
@@ -113,6 +113,21 @@ struct AttendanceExtractor: Extractor {
                 let sentence = firstSentence(first.range, page)
                 if !sentences.overlaps(sentence), startsWithName(sentence, page, &state) {
                     segments.append(ListSegment(range: sentence, status: status, group: nil, rule: rule.id))
+                }
+            }
+        }
+        // Minutes with no register of who was there may list them under the title, unlabelled.
+        if !segments.contains(where: { $0.status == .present || $0.status == .inAttendance }) {
+            var firstItem = page.text.count
+            page.tree.walk { block in
+                if block.kind == .item { firstItem = min(firstItem, block.range.lowerBound) }
+            }
+            for rule in listRules where rule.settings["zone"] == "header" {
+                for m in page.matches(rule, in: 0..<firstItem, diagnostics: &state.diagnostics) {
+                    guard case .success(let value) = m.value, let names = m.groups["names"],
+                          let status = AttendanceStatus(rawValue: value.fields["status"] ?? ""),
+                          !sentences.overlaps(names) else { continue }
+                    segments.append(ListSegment(range: names, status: status, group: nil, rule: rule.id))
                 }
             }
         }
@@ -148,17 +163,23 @@ struct AttendanceExtractor: Extractor {
         return (k..<line.upperBound, status)
     }
 
-    /// Words in lower case outside brackets: a line with four or more that does
-    /// not start with a name is prose ("Proposed by Cllr Hale, seconded by …").
-    private static func lowerCaseWords(_ text: String) -> Int {
+    /// Words in lower case outside brackets, all and those other than the small
+    /// words a register joins names and posts with: a line with four that does
+    /// not start with a name is prose ("Proposed by Cllr Hale, seconded by …"),
+    /// and so is one with eight words that are not small ("Mrs Dee proposed and
+    /// Mr Oakes seconded that the minutes be accepted as a true record").
+    private static let joiners: Set<Substring> = ["and", "of", "the", "for", "to", "in", "at", "on", "with", "from", "by", "an"]
+
+    private static func lowerCaseWords(_ text: String) -> (all: Int, content: Int) {
         var depth = 0
         var outside = ""
         for c in text {
             if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { outside.append(c) }
         }
-        return outside.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { word in
+        let lower = outside.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { word in
             word.count >= 2 && word.first?.isLowercase == true
-        }.count
+        }
+        return (lower.count, lower.filter { !joiners.contains(Substring(String($0).trimmingCharacters(in: .punctuationCharacters))) }.count)
     }
 
     /// One range per list entry line: list items, table rows, and each line of a
@@ -174,7 +195,9 @@ struct AttendanceExtractor: Extractor {
         for line in allEntryLines(blocks, page) {
             let text = page.text.text(line).trimmingSpaces(lineEnds: false)
             if text.hasSuffix(":-") { break }
-            if AttendanceExtractor.lowerCaseWords(text) >= 4, !startsWithName(line, page, &state) { break }
+            let lower = AttendanceExtractor.lowerCaseWords(text)
+            if lower.all >= 4, !startsWithName(line, page, &state) { break }
+            if lower.content >= 8 { break }
             if !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == ")" }) { break }
             if let first = try? AttendanceExtractor.sentenceEnd.matches(in: Array(text.utf8)).first, first.range.lowerBound > 0 { break }
             out.append(line)
