@@ -127,7 +127,15 @@ struct AttendanceExtractor: Extractor {
                     guard case .success(let value) = m.value, let names = m.groups["names"],
                           let status = AttendanceStatus(rawValue: value.fields["status"] ?? ""),
                           !sentences.overlaps(names) else { continue }
-                    segments.append(ListSegment(range: names, status: status, group: nil, rule: rule.id))
+                    // One entry a line: a name does not run on to the next line's.
+                    var start = names.lowerBound
+                    for k in names where page.text.scalars[k] == "\n" || page.text.scalars[k] == "\u{2029}" {
+                        if k > start { segments.append(ListSegment(range: start..<k, status: status, group: nil, rule: rule.id)) }
+                        start = k + 1
+                    }
+                    if names.upperBound > start {
+                        segments.append(ListSegment(range: start..<names.upperBound, status: status, group: nil, rule: rule.id))
+                    }
                 }
             }
         }
