@@ -102,6 +102,10 @@ extension Yield {
             return .success(.parts(["status": settings["status"] ?? "", "names": Clean.title(groups["names"] ?? "")]))
         case .attendanceNone:
             return .success(.parts(["status": settings["status"] ?? ""]))
+        case .attendanceLabel:
+            return .success(.parts(["status": settings["status"] ?? "", "label": Clean.title(groups["label"] ?? "")]))
+        case .attendanceLegend:
+            return .success(.parts(["status": settings["status"] ?? "", "mark": groups["mark"] ?? ""]))
         case .substitution:
             return .success(.parts(["person": Clean.title(groups["person"] ?? ""), "for": Clean.title(groups["for"] ?? "")]))
         case .attendanceTime:

@@ -27,6 +27,12 @@ public enum Yield: String, CaseIterable, Sendable {
     case attendanceList = "attendance-list"
     /// A sentence saying a list is empty ("No apologies were received").
     case attendanceNone = "attendance-none"
+    /// A label inside a register naming a group or a post, not a person ("Directors:",
+    /// "Clerk:"): group `label`; optional `set: {status: …}` for the names after it.
+    case attendanceLabel = "attendance-label"
+    /// The legend of marks before the names of a register ("P: Present"): group `mark`;
+    /// `set: {status: …}`.
+    case attendanceLegend = "attendance-legend"
     /// One person standing in for another: groups `person` and `for`; without
     /// `person`, a note beside a listed name, who is the person.
     case substitution
@@ -77,6 +83,8 @@ public enum Yield: String, CaseIterable, Sendable {
         case .actionRef: [["ref"]]
         case .nextMeeting, .previousMeeting: [["day", "month"]]
         case .attendanceList: [["names"]]
+        case .attendanceLabel: [["label"]]
+        case .attendanceLegend: [["mark"]]
         case .substitution: [["for"]]
         case .attendanceTime: [["hour"]]
         case .money: [["num"], ["min", "max"]]
@@ -90,8 +98,11 @@ public enum Yield: String, CaseIterable, Sendable {
     /// Keys `set:` may give, with the values allowed (empty: any string).
     var settable: [String: Set<String>] {
         switch self {
-        case .attendanceHeading, .attendanceList, .attendanceNone:
+        case .attendanceHeading, .attendanceNone, .attendanceLabel, .attendanceLegend:
             ["status": ["present", "in-attendance", "substitute", "apologies", "absent"]]
+        // zone header: the list counts only before the first item, in minutes with no other register.
+        case .attendanceList:
+            ["status": ["present", "in-attendance", "substitute", "apologies", "absent"], "zone": ["header"]]
         case .attendanceTime: ["event": ["arrived", "left"]]
         // context list: the name counts only inside a list of people (an attendance block).
         case .person: ["context": ["list"]]
@@ -114,7 +125,7 @@ public enum Yield: String, CaseIterable, Sendable {
 
     var requiredSettings: [String] {
         switch self {
-        case .attendanceHeading, .attendanceList: ["status"]
+        case .attendanceHeading, .attendanceList, .attendanceLegend: ["status"]
         case .blockMarker: ["block"]
         case .decision: ["kind"]
         case .actionColumn: ["column"]

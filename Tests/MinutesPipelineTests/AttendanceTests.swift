@@ -36,7 +36,7 @@ import Testing
          ["Steve Bell:present", "Mary Hale:present", "John Hale:present", "Emma Knox:present"]),
         ("Present: Cllr. Rowe (Chairman) Cllr. Blewett Cllr. Butcher Mrs Thorne (Clerk)\n",
          ["Rowe:present", "Blewett:present", "Butcher:present", "Thorne:present"]),
-        ("Apologies:- T.Burns, D.M.Jones\n\nThe Chair welcomed everyone.\n", ["T.Burns:apologies", "D.M.Jones:apologies"]),
+        ("Apologies:- T.Burns, D.M.Jones\n\nThe Chair welcomed everyone.\n", ["T. Burns:apologies", "D.M. Jones:apologies"]),
         ("Other Members Present: P J Bateson J Campbell T J Catherwood Mrs C Elattar\n\nThe meeting began.\n",
          ["P J Bateson:present", "J Campbell:present", "T J Catherwood:present", "C Elattar:present"]),
         // A column of full names flattened with nothing between them.

@@ -24,6 +24,10 @@ struct AttendanceExtractor: Extractor {
     let timeRules: [Rule]
     /// Attendance headings, also tried on item titles ("Apologies for Absence").
     let headingRules: [Rule]
+    /// Group and post labels inside a register ("Directors:", "Clerk:").
+    let labelRules: [Rule]
+    /// The legend of a register's marks ("P: Present", "A: Apologies").
+    let legendRules: [Rule]
 
     init(rules: RuleBook) {
         let people = rules.rules(for: "people"), attendance = rules.rules(for: "attendance")
@@ -36,6 +40,8 @@ struct AttendanceExtractor: Extractor {
         substitutionRules = attendance.filter { $0.yields == .substitution }
         timeRules = attendance.filter { $0.yields == .attendanceTime }
         headingRules = attendance.filter { $0.yields == .attendanceHeading }
+        labelRules = attendance.filter { $0.yields == .attendanceLabel }
+        legendRules = attendance.filter { $0.yields == .attendanceLegend }
     }
 
     /// A stretch of text that lists people of one status.
@@ -75,7 +81,7 @@ struct AttendanceExtractor: Extractor {
     private func listSegments(_ page: Page, _ state: inout State) -> [ListSegment] {
         var segments: [ListSegment] = []
         var sentences = RangeIndex()
-        for rule in listRules {
+        for rule in listRules where rule.settings["zone"] == nil {
             for m in page.matches(rule, diagnostics: &state.diagnostics) {
                 guard case .success(let value) = m.value, let names = m.groups["names"],
                       let status = AttendanceStatus(rawValue: value.fields["status"] ?? "") else { continue }
@@ -86,14 +92,19 @@ struct AttendanceExtractor: Extractor {
         for rule in noneRules {
             for m in page.matches(rule, diagnostics: &state.diagnostics) { sentences.insert(m.range) }
         }
+        let legend = legendMarks(page, &state)
         page.tree.walk { block in
             if block.kind == .attendance, let heading = block.heading,
                let status = AttendanceStatus(rawValue: heading.value ?? "") {
                 let group = Clean.group(page.original(heading.title ?? heading.range).text)
                 // A sentence that makes up a line ("Apologies were received from …") is read as a sentence.
-                for line in entryLines(block.children, page)
+                for line in entryLines(block.children, page, &state)
                 where !sentences.overlaps(line, where: { $0.lowerBound <= line.lowerBound + 3 }) {
-                    segments.append(ListSegment(range: line, status: status, group: group, rule: heading.rule))
+                    if let (rest, marked) = markedEntry(line, legend, page) {
+                        segments.append(ListSegment(range: rest, status: marked, group: group, rule: heading.rule))
+                    } else {
+                        segments.append(ListSegment(range: line, status: status, group: group, rule: heading.rule))
+                    }
                 }
             }
             // An item titled "Apologies for absence" lists them in its first sentence.
@@ -105,21 +116,97 @@ struct AttendanceExtractor: Extractor {
                 }
             }
         }
+        // Minutes with no register of who was there may list them under the title, unlabelled.
+        if !segments.contains(where: { $0.status == .present || $0.status == .inAttendance }) {
+            var firstItem = page.text.count
+            page.tree.walk { block in
+                if block.kind == .item { firstItem = min(firstItem, block.range.lowerBound) }
+            }
+            for rule in listRules where rule.settings["zone"] == "header" {
+                for m in page.matches(rule, in: 0..<firstItem, diagnostics: &state.diagnostics) {
+                    guard case .success(let value) = m.value, let names = m.groups["names"],
+                          let status = AttendanceStatus(rawValue: value.fields["status"] ?? ""),
+                          !sentences.overlaps(names) else { continue }
+                    // One entry a line: a name does not run on to the next line's.
+                    var start = names.lowerBound
+                    for k in names where page.text.scalars[k] == "\n" || page.text.scalars[k] == "\u{2029}" {
+                        if k > start { segments.append(ListSegment(range: start..<k, status: status, group: nil, rule: rule.id)) }
+                        start = k + 1
+                    }
+                    if names.upperBound > start {
+                        segments.append(ListSegment(range: start..<names.upperBound, status: status, group: nil, rule: rule.id))
+                    }
+                }
+            }
+        }
         return segments.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
+    /// The marks a register's legend explains ("P: Present", "A: Apologies"), with their status.
+    private func legendMarks(_ page: Page, _ state: inout State) -> [String: AttendanceStatus] {
+        var marks: [String: AttendanceStatus] = [:]
+        for rule in legendRules {
+            for m in page.matches(rule, diagnostics: &state.diagnostics) {
+                guard case .success(let value) = m.value, let mark = value.fields["mark"], !mark.isEmpty,
+                      let status = AttendanceStatus(rawValue: value.fields["status"] ?? "") else { continue }
+                marks[mark] = marks[mark] ?? status
+            }
+        }
+        return marks
+    }
+
+    /// A register line that starts with a mark its legend explains ("A  Reyna Knight"):
+    /// the rest of the line and the mark's status.
+    private func markedEntry(_ line: Range<Int>, _ legend: [String: AttendanceStatus], _ page: Page) -> (Range<Int>, AttendanceStatus)? {
+        guard !legend.isEmpty else { return nil }
+        let s = page.text.scalars
+        var k = line.lowerBound
+        while k < line.upperBound, s[k] == " " || s[k] == "\t" { k += 1 }
+        let markStart = k
+        while k < line.upperBound, s[k] != " " && s[k] != "\t" { k += 1 }
+        let markEnd = k
+        while k < line.upperBound, s[k] == " " || s[k] == "\t" { k += 1 }
+        guard markEnd > markStart, k > markEnd, k < line.upperBound,
+              let status = legend[page.text.text(markStart..<markEnd)] else { return nil }
+        return (k..<line.upperBound, status)
+    }
+
+    /// Words in lower case outside brackets, all and those other than the small
+    /// words a register joins names and posts with: a line with four that does
+    /// not start with a name is prose ("Proposed by Cllr Hale, seconded by …"),
+    /// and so is one with eight words that are not small ("Mrs Dee proposed and
+    /// Mr Oakes seconded that the minutes be accepted as a true record").
+    private static let joiners: Set<Substring> = ["and", "of", "the", "for", "to", "in", "at", "on", "with", "from", "by", "an"]
+
+    private static func lowerCaseWords(_ text: String) -> (all: Int, content: Int) {
+        var depth = 0
+        var outside = ""
+        for c in text {
+            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if depth == 0 { outside.append(c) }
+        }
+        let lower = outside.split(whereSeparator: { $0 == " " || $0 == "\t" }).filter { word in
+            word.count >= 2 && word.first?.isLowercase == true
+        }
+        return (lower.count, lower.filter { !joiners.contains(Substring(String($0).trimmingCharacters(in: .punctuationCharacters))) }.count)
+    }
+
     /// One range per list entry line: list items, table rows, and each line of a
-    /// paragraph; up to the first line of prose (two sentences, or a lead-in
-    /// ending in a colon), where the register has ended.
+    /// paragraph; up to the first line of prose (two sentences, a lead-in
+    /// ending in a colon, or four words in lower case not after a name) or an
+    /// item number alone on its line, where the register has ended.
     /// The end of one sentence and the start of the next, inside a line.
     /// A title written short ("Cllr. Emma Knox", "Revd. Ann Lee") ends no sentence.
     private static let sentenceEnd = try! Pattern(#"[a-z]{2}(?<!\bCllr|\bcllr|\bCllrs|\bMrs|\bMr|\bMs|\bDr|\bRev|\bRevd|\bProf|\bCty|\bSt|\bMessrs)\. +\p{Lu}\p{Ll}"#)
 
-    private func entryLines(_ blocks: [Block], _ page: Page) -> [Range<Int>] {
+    private func entryLines(_ blocks: [Block], _ page: Page, _ state: inout State) -> [Range<Int>] {
         var out: [Range<Int>] = []
         for line in allEntryLines(blocks, page) {
             let text = page.text.text(line).trimmingSpaces(lineEnds: false)
             if text.hasSuffix(":-") { break }
+            let lower = AttendanceExtractor.lowerCaseWords(text)
+            if lower.all >= 4, !startsWithName(line, page, &state) { break }
+            if lower.content >= 8 { break }
+            if !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == ")" }) { break }
             if let first = try? AttendanceExtractor.sentenceEnd.matches(in: Array(text.utf8)).first, first.range.lowerBound > 0 { break }
             out.append(line)
         }
@@ -183,7 +270,7 @@ struct AttendanceExtractor: Extractor {
     }
 
     private func startsWithName(_ range: Range<Int>, _ page: Page, _ state: inout State) -> Bool {
-        let lead = page.text.scalars[range].prefix { $0 == " " || $0 == "\t" || $0 == "\n" }.count
+        let lead = page.text.scalars[range].prefix { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "•" || $0 == "*" || $0 == "-" }.count
         for rule in mentionRules + listNameRules {
             if let m = page.matches(rule, in: range, diagnostics: &state.diagnostics).first,
                m.range.lowerBound <= range.lowerBound + lead + 2 { return true }
@@ -249,15 +336,17 @@ private struct State {
         let content = scalars[segment.range].firstIndex { !" \t\u{2029}•*-–".unicodeScalars.contains($0) } ?? segment.range.upperBound
         let firstCellEnd = scalars[content..<segment.range.upperBound].firstIndex(of: "\t") ?? segment.range.upperBound
         // Who a listed person stands in for is named in their entry, not an entry of its own.
+        // In a list of apologies, "on behalf of" names the one who sent them, not a stand-in.
         var standIns: [Range<Int>] = []
-        for rule in extractor.substitutionRules {
+        for rule in extractor.substitutionRules where segment.status != .apologies {
             for m in page.matches(rule, in: segment.range, diagnostics: &diagnostics) where m.groups["person"] == nil {
                 if let target = m.groups["for"] { standIns.append(target) }
             }
         }
+        let labels = registerLabels(segment.range)
         var entries: [Mention] = []
         for m in all where depth[m.range.lowerBound - segment.range.lowerBound] == 0 && m.range.lowerBound < firstCellEnd
-            && !standIns.contains(where: { $0.overlaps(m.range) }) {
+            && !standIns.contains(where: { $0.overlaps(m.range) }) && !labels.contains(where: { $0.range.overlaps(m.range) }) {
             // A bare full name after a comma starts an entry only where the entry
             // before ends at its name ("Ann Grey and Tom Hale"), not in its role
             // ("Chief Executive, Healthwatch Quarrybank").
@@ -265,22 +354,41 @@ private struct State {
                let first = page.text.text(m.name).split(separator: " ").first, !PersonName.isInitial(String(first)) {
                 let gap = outsideBrackets(min(previous.name.upperBound, m.range.lowerBound)..<m.range.lowerBound)
                 let after = page.text.text(m.range.upperBound..<min(m.range.upperBound + 3, segment.range.upperBound))
+                let between = previous.name.upperBound..<m.range.lowerBound
                 let entryShaped = gap.hasSuffix("; ") || gap.hasSuffix(";") || after.hasPrefix(" –") || after.hasPrefix(" -")
-                    || after.hasPrefix(" (")
+                    || after.hasPrefix(" (") || labels.contains(where: { between.contains($0.range.lowerBound) })
+                    || closesWithInitials(between) || endsWithPost(gap)
                 if !entryShaped, Clean.entryTail(gap).contains(where: { $0.isLetter }) { continue }
             }
             entries.append(m)
         }
         var pluralHonorific: String?
         for (n, mention) in entries.enumerated() {
-            let tailEnd = n + 1 < entries.count ? entries[n + 1].range.lowerBound : segment.range.upperBound
+            var tailEnd = n + 1 < entries.count ? entries[n + 1].range.lowerBound : segment.range.upperBound
+            // A label after the name starts the next entry; it is no role of this one.
+            if let next = labels.first(where: { $0.range.lowerBound >= mention.range.upperBound && $0.range.lowerBound < tailEnd }) {
+                tailEnd = next.range.lowerBound
+            }
             var tail = mention.range.upperBound..<tailEnd
             var nameRange = mention.name
-            var entry = Entry(status: segment.status)
+            var status = segment.status
+            var labelRole: String?
+            if let label = labels.last(where: { $0.range.upperBound <= mention.range.lowerBound }) {
+                if let s = label.status, segment.status == .present || segment.status == .inAttendance { status = s }
+                let previousEnd = n > 0 ? entries[n - 1].range.upperBound : segment.range.lowerBound
+                if label.range.lowerBound >= previousEnd { labelRole = label.role }
+            }
+            var entry = Entry(status: status)
+            entry.role = labelRole
             readTail(&tail, &nameRange, &entry, insideRefs: all.filter { depth[$0.range.lowerBound - segment.range.lowerBound] > 0 && tail.contains($0.range.lowerBound) })
+            if segment.status == .apologies {
+                entry.status = .apologies
+                entry.substituteFor = nil
+                entry.substituteInitials = nil
+            }
             var honorific = mention.honorific
-            if let h = honorific, h.hasSuffix("s"), h.lowercased().hasPrefix("councillor") || h.lowercased() == "cllrs" {
-                pluralHonorific = String(h.dropLast())
+            if let h = honorific, let singular = Clean.singularHonorific(h) {
+                pluralHonorific = singular
                 honorific = pluralHonorific
             } else if honorific == nil {
                 honorific = pluralHonorific
@@ -301,6 +409,49 @@ private struct State {
             record(AttendanceExtractor.Record(person: person, status: entry.status, group: segment.group, substituteFor: substituteFor,
                                               arrived: entry.arrived, left: entry.left, span: span, rule: segment.rule))
         }
+    }
+
+    struct Label {
+        var range: Range<Int>
+        /// The status of the names after a group label ("Officers:"), if it gives one.
+        var status: AttendanceStatus?
+        /// A post ("Clerk:") is the role of the one person named after it.
+        var role: String?
+    }
+
+    /// Group and post labels inside a register: "Directors:", "Invited Guests:", "Clerk:".
+    mutating func registerLabels(_ range: Range<Int>) -> [Label] {
+        var labels: [Label] = []
+        for rule in extractor.labelRules {
+            for m in page.matches(rule, in: range, diagnostics: &diagnostics) {
+                guard case .success(let value) = m.value, let label = m.groups["label"],
+                      !labels.contains(where: { $0.range.overlaps(m.range) }) else { continue }
+                let text = Clean.entryTail(page.text.text(label))
+                let isPost = !text.hasSuffix("s")
+                    && extractor.roleWordRules.contains { (try? $0.pattern.matches(in: text).isEmpty) == false }
+                labels.append(Label(range: m.range, status: AttendanceStatus(rawValue: value.fields["status"] ?? ""),
+                                    role: isPost ? text : nil))
+            }
+        }
+        return labels.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Whether an entry closes with its initials in brackets before `range` ends
+    /// ("Pete Campbell, Chair (PC), Marcus Munro"): the next name starts an entry.
+    func closesWithInitials(_ range: Range<Int>) -> Bool {
+        let text = page.text.text(range)
+        guard let open = text.lastIndex(of: "("), let close = text.lastIndex(of: ")"), open < close else { return false }
+        let inside = text[text.index(after: open)..<close]
+        let after = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        return PersonName.isInitials(inside) && (after.isEmpty || after == "," || after == ";")
+    }
+
+    /// Whether the text between two names ends with a post and "and" ("Town Clerk and"):
+    /// the name after it is a new entry, not part of a body's name.
+    func endsWithPost(_ gap: String) -> Bool {
+        var words = gap.split(separator: " ")
+        guard let last = words.popLast(), last == "and" || last == "&", let post = words.last else { return false }
+        return Clean.posts.contains(post.lowercased())
     }
 
     /// A register flattened from a column of full names has no separators
@@ -639,6 +790,20 @@ private struct State {
 }
 
 enum Clean {
+    /// The last word of a post, after which "and" starts the next entry ("Town Clerk and Ann Bell").
+    static let posts: Set<String> = ["clerk", "officer", "secretary", "treasurer", "chair", "chairman", "chairwoman", "chairperson",
+                                     "manager", "director", "executive", "mayor", "leader", "adviser", "advisor", "assistant",
+                                     "administrator", "coordinator", "co-ordinator", "rfo", "councillor", "member", "governor",
+                                     "trustee", "minutes", "minute-taker"]
+
+    /// "Councillors" → "Councillor", "Messrs" → "Mr": a plural title written once for a list.
+    static func singularHonorific(_ h: String) -> String? {
+        let lower = h.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        if lower.hasPrefix("messrs") { return "Mr" }
+        guard lower.hasSuffix("s"), lower.hasSuffix("councillors") || lower.hasSuffix("cllrs") || lower == "trustees" else { return nil }
+        return String(h.trimmingCharacters(in: CharacterSet(charactersIn: ".")).dropLast())
+    }
+
     /// "Core Attendees:" → "Core Attendees".
     static func group(_ raw: String) -> String {
         var s = raw.collapsingSpaces

@@ -12,7 +12,7 @@ struct PersonName: Equatable, Sendable {
     let givenKey: String?
 
     init?(_ raw: String) {
-        let tokens = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        let tokens = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).flatMap { Self.splitInitials(String($0)) }
         guard !tokens.isEmpty else { return nil }
         self.tokens = tokens
         text = tokens.joined(separator: " ")
@@ -57,6 +57,16 @@ struct PersonName: Equatable, Sendable {
     /// "VH", "RB", "EJGH": two to four capitals standing for a name.
     static func isInitials(_ word: Substring) -> Bool {
         word.count >= 2 && word.count <= 4 && word.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+
+    /// Initials written against the surname ("B.J.Walker", "T.Burns") are two
+    /// words: "B.J." and "Walker".
+    static func splitInitials(_ token: String) -> [String] {
+        let chars = Array(token)
+        var k = 0
+        while k + 1 < chars.count, chars[k].isUppercase, chars[k + 1] == "." { k += 2 }
+        guard k > 0, k + 1 < chars.count, chars[k].isUppercase, chars[k + 1].isLowercase else { return [token] }
+        return [String(chars[..<k]), String(chars[k...])]
     }
 
     static func isInitial(_ token: String) -> Bool {
