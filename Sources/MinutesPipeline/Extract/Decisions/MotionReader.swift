@@ -109,7 +109,11 @@ struct MotionReader {
                 .min { distance(found[$0].range, m.range) < distance(found[$1].range, m.range) }
             // A named division may follow its motion after a line or two ("A recorded vote was requested.").
             let division = fields["names"] != nil ? near.before(sentence, in: found, reach: Self.divisionReach) : nil
-            guard let t = inSentence ?? division ?? near.adjacent(to: sentence, in: found) else { continue }
+            // A vote or outcome after a motion still open (proposed, not yet carried or lost) is the vote on it.
+            let open = near.before(sentence, in: found, reach: Self.reach).flatMap { i in
+                found[i].motion.outcome == nil && (found[i].motion.proposer != nil || !found[i].motion.division.isEmpty) ? i : nil
+            }
+            guard let t = inSentence ?? division ?? near.adjacent(to: sentence, in: found) ?? open else { continue }
             apply(fields, to: &found[t].motion)
             if let kind = fields["kind"].flatMap(DecisionKind.init(rawValue:)) { found[t].kind = kind }
             found[t].motion.evidence.append((rule.id, m.range))
