@@ -20,6 +20,7 @@ public struct Validate: ParsableCommand {
               warning  action-missing-due-date  an action with no due date
               warning  due-date-before-meeting  an open action due before the meeting that set it
               warning  decision-without-item    a decision outside any agenda item
+              warning  decision-vote-unclear    a motion proposed or voted on with no outcome
               warning  meeting-date-missing     no meeting date in the header
               warning  meeting-title-missing    no meeting body in the header
               warning  person-ambiguous         a name or initials that fit two people

@@ -36,6 +36,8 @@ public enum DiagnosticCode: String, Codable, Hashable, Sendable, CaseIterable {
     case actionOwnerUnknown = "action-owner-unknown"
     case dueDateBeforeMeeting = "due-date-before-meeting"
     case decisionWithoutItem = "decision-without-item"
+    /// A motion (a decision with a proposer or a vote) whose outcome the minutes do not say.
+    case decisionVoteUnclear = "decision-vote-unclear"
 }
 
 /// One finding about a document, with where it is.

@@ -65,6 +65,10 @@ public struct Attendance: Codable, Hashable, Sendable {
     public var left: String?
     public var span: Span
     public var rule: String?
+    /// True where the minutes say the person attended remotely (by video, "via Zoom").
+    public var remote: Bool?
+    /// Where the minutes say so, with the rule that read it.
+    public var remoteEvidence: Evidence?
 
     public init(
         person: String, status: AttendanceStatus, group: String? = nil,
@@ -81,7 +85,8 @@ public struct Attendance: Codable, Hashable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case person, status, group, substituteFor = "substitute_for", arrived, left, span, rule
+        case person, status, group, substituteFor = "substitute_for", arrived, left, span, rule, remote
+        case remoteEvidence = "remote_evidence"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -94,5 +99,7 @@ public struct Attendance: Codable, Hashable, Sendable {
         try c.encodeIfPresent(left, forKey: .left)
         try c.encode(span, forKey: .span)
         try c.encodeIfPresent(rule, forKey: .rule)
+        try c.encodeIfPresent(remote, forKey: .remote)
+        try c.encodeIfPresent(remoteEvidence, forKey: .remoteEvidence)
     }
 }

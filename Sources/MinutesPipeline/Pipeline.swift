@@ -34,6 +34,7 @@ public struct Pipeline: Sendable {
             MeetingExtractor(rules: rules.rules(for: "meeting")),
             ItemExtractor(),
             AttendanceExtractor(rules: rules),
+            RemoteAttendanceExtractor(rules: rules),
             DecisionExtractor(rules: rules),
             ActionExtractor(rules: rules),
             DateExtractor(rules: rules),

@@ -35,6 +35,10 @@ extension Yield {
         case .decision:
             let kind = groups["noted"] != nil ? "noted" : settings["kind"] ?? ""
             return .success(.parts(["kind": kind]))
+        case .motion:
+            return Motion.build(groups, settings: settings)
+        case .remoteAttendance:
+            return .success(.parts(["names": Clean.title(groups["names"] ?? "")]))
         case .notDate:
             return .success(.parts([:]))
         case .tense:
@@ -119,6 +123,38 @@ extension Yield {
             return .success(.venue(venue))
         }
     }
+}
+
+/// The parts of a motion a match gives, as flat fields.
+enum Motion {
+    static func build(_ groups: [String: String], settings: [String: String]) -> Result<RuleValue, BuildFailure> {
+        var parts = settings
+        for key in ["proposer", "seconder", "names"] {
+            if let g = groups[key], !g.isEmpty { parts[key] = Clean.title(g) }
+        }
+        if let g = groups["vote"], !g.isEmpty {
+            let word = g.lowercased()
+            parts["vote"] = word.hasPrefix("abst") ? "abstain" : word.hasPrefix("against") ? "against" : "for"
+        }
+        for key in ["for", "against", "abstain"] {
+            guard let g = groups[key], !g.isEmpty else { continue }
+            guard let n = count(g) else { return .failure(BuildFailure(reason: "'\(g)' is not a count of votes")) }
+            parts[key] = "\(n)"
+        }
+        return .success(.parts(parts))
+    }
+
+    /// "8", "eight", "no", "none", "nil" → a count.
+    static func count(_ text: String) -> Int? {
+        let word = text.trimmingSpaces().lowercased()
+        if let n = Int(word), n >= 0, n < 10_000 { return n }
+        return numberWords[word]
+    }
+
+    static let numberWords: [String: Int] = [
+        "no": 0, "none": 0, "nil": 0, "nobody": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+        "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    ]
 }
 
 /// Tidying of captured text that becomes a value (not a span).

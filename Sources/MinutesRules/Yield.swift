@@ -64,6 +64,15 @@ public enum Yield: String, CaseIterable, Sendable {
     /// A decision said in a sentence; `set: {kind: …}`; optional groups `agreed`
     /// or `noted` name the kind where one pattern finds both.
     case decision
+    /// The motion behind a decision, or part of it: optional groups `proposer`,
+    /// `seconder`, `motion` (what was proposed), `for`, `against`, `abstain`
+    /// (counts in figures or words), `names` with `vote` (a named division:
+    /// who voted which way); `set: {outcome: …, unanimous: "true", kind: …}`.
+    case motion
+    /// A note that someone attended remotely ("(via Zoom)", "joined remotely"):
+    /// group `names` where the sentence names them; without it, the note
+    /// belongs to the listed name before it.
+    case remoteAttendance = "remote-attendance"
     /// The meeting body: group `body`, optional `organisation`.
     case meetingTitle = "meeting-title"
     /// A calendar date: `day`, `month` (name or number), `year` (2 or 4 digits).
@@ -78,6 +87,7 @@ public enum Yield: String, CaseIterable, Sendable {
         switch self {
         case .item: [["number"]]
         case .attendanceHeading, .blockMarker, .itemTableHeader, .fragment, .attendanceNone, .organisation, .decision: []
+        case .motion, .remoteAttendance: []
         case .person: [["name"]]
         case .calendar, .actionColumn, .actionStatus, .action, .notDate, .tense: []
         case .actionRef: [["ref"]]
@@ -108,6 +118,8 @@ public enum Yield: String, CaseIterable, Sendable {
         case .person: ["context": ["list"]]
         case .blockMarker: ["block": ["resolution", "action"], "kind": Yield.decisionKinds]
         case .decision: ["kind": Yield.decisionKinds]
+        case .motion: ["outcome": ["carried", "lost", "withdrawn"], "unanimous": ["true"], "kind": Yield.decisionKinds,
+                       "vote": ["for", "against", "abstain"]]
         case .calendar: ["relative": ["next-meeting", "previous-meeting", "month-meeting", "end-of-month", "municipal-year", "asap", "ongoing"]]
         case .actionColumn: ["column": ["ref", "action", "owner", "due", "status"]]
         case .tense: ["tense": ["past", "future"]]

@@ -141,6 +141,29 @@ public final class Store {
                 CREATE INDEX errors_sha256 ON errors(sha256);
                 """)
         }
+        // The motion behind each decision, a named division's votes, and remote attendance.
+        m.registerMigration("minutes/1 motions") { db in
+            try db.execute(sql: """
+                ALTER TABLE decisions ADD COLUMN proposer TEXT;
+                ALTER TABLE decisions ADD COLUMN proposer_person TEXT;
+                ALTER TABLE decisions ADD COLUMN seconder TEXT;
+                ALTER TABLE decisions ADD COLUMN seconder_person TEXT;
+                ALTER TABLE decisions ADD COLUMN votes_for INTEGER;
+                ALTER TABLE decisions ADD COLUMN votes_against INTEGER;
+                ALTER TABLE decisions ADD COLUMN votes_abstain INTEGER;
+                ALTER TABLE decisions ADD COLUMN unanimous INTEGER;
+                ALTER TABLE decisions ADD COLUMN outcome TEXT;
+                CREATE INDEX decisions_outcome ON decisions(outcome);
+                CREATE TABLE recorded_votes (
+                    decision_id INTEGER NOT NULL REFERENCES decisions(id) ON DELETE CASCADE,
+                    person TEXT,
+                    text TEXT NOT NULL,
+                    vote TEXT NOT NULL
+                );
+                CREATE INDEX recorded_votes_decision ON recorded_votes(decision_id);
+                ALTER TABLE attendance ADD COLUMN remote INTEGER;
+                """)
+        }
         return m
     }
 
@@ -187,15 +210,27 @@ public final class Store {
                            arguments: [id, p.id, p.name, p.honorific, p.initials, p.role, p.organisation, p.span.line])
         }
         for a in doc.attendance {
-            try db.execute(sql: "INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [id, a.person, a.status.rawValue, a.group, a.substituteFor, a.arrived, a.left, a.span.line])
+            try db.execute(sql: """
+                INSERT INTO attendance (document_id, person, status, "group", substitute_for, arrived, left, line, remote)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, a.person, a.status.rawValue, a.group, a.substituteFor, a.arrived, a.left, a.span.line, a.remote])
         }
         for i in doc.items {
             try db.execute(sql: "INSERT OR IGNORE INTO items VALUES (?, ?, ?, ?, ?)", arguments: [id, i.id, i.number, i.title, i.span.line])
         }
         for d in doc.decisions {
-            try db.execute(sql: "INSERT INTO decisions (document_id, item, kind, text, rule, line) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [id, d.item, d.kind.rawValue, d.text, d.rule, d.span.line])
+            try db.execute(sql: """
+                INSERT INTO decisions (document_id, item, kind, text, rule, line, proposer, proposer_person, seconder, seconder_person,
+                                       votes_for, votes_against, votes_abstain, unanimous, outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, d.item, d.kind.rawValue, d.text, d.rule, d.span.line, d.proposer?.text, d.proposer?.person,
+                                 d.seconder?.text, d.seconder?.person, d.votes?.inFavour, d.votes?.against, d.votes?.abstain,
+                                 d.unanimous, d.outcome?.rawValue])
+            let decisionID = db.lastInsertedRowID
+            for v in d.recordedVotes ?? [] {
+                try db.execute(sql: "INSERT INTO recorded_votes VALUES (?, ?, ?, ?)",
+                               arguments: [decisionID, v.person, v.text, v.vote.rawValue])
+            }
         }
         for a in doc.actions {
             try db.execute(sql: """

@@ -11,7 +11,8 @@ public struct Gold: Decodable, Sendable {
         public var name: String
         public var status: String
         public var substituteFor: String?
-        enum CodingKeys: String, CodingKey { case name, status, substituteFor = "substitute_for" }
+        public var remote: Bool?
+        enum CodingKeys: String, CodingKey { case name, status, substituteFor = "substitute_for", remote }
     }
     public struct Item: Decodable, Sendable {
         public var number: String
@@ -20,6 +21,24 @@ public struct Gold: Decodable, Sendable {
     public struct Decision: Decodable, Sendable {
         public var text: String
         public var kind: String?
+        /// The motion behind the decision, by name and value.
+        public var proposer: String?
+        public var seconder: String?
+        public var votes: [String: Int]?
+        public var unanimous: Bool?
+        public var outcome: String?
+        public var recordedVotes: [RecordedVote]?
+        enum CodingKeys: String, CodingKey {
+            case text, kind, proposer, seconder, votes, unanimous, outcome, recordedVotes = "recorded_votes"
+        }
+
+        var hasMotion: Bool {
+            proposer != nil || seconder != nil || votes != nil || unanimous != nil || outcome != nil || recordedVotes != nil
+        }
+    }
+    public struct RecordedVote: Decodable, Sendable {
+        public var text: String
+        public var vote: String
     }
     public struct Action: Decodable, Sendable {
         public var text: String

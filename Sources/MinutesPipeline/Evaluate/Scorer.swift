@@ -43,7 +43,7 @@ public struct Scorecard: Sendable, Equatable {
     /// The fields in report order.
     public static let order = [
         "meeting.title", "meeting.date", "attendance", "attendance.present", "attendance.apologies",
-        "attendance.absent", "attendance.substitute_for", "items", "decisions", "actions", "actions.owners", "actions.due", "amounts", "dates",
+        "attendance.absent", "attendance.substitute_for", "items", "decisions", "decisions.proposer", "decisions.seconder", "decisions.votes", "decisions.outcome", "actions", "actions.owners", "actions.due", "amounts", "dates",
     ]
 }
 
@@ -91,7 +91,9 @@ public enum Scorer {
             card.fields["items"] = match(document.items.map(\.number), items.map(\.number), ==)
         }
         if let decisions = gold.decisions {
-            card.fields["decisions"] = matchScored(document.decisions.map(\.text), decisions.map(\.text), threshold: 0.5).counts
+            let result = matchScored(document.decisions.map(\.text), decisions.map(\.text), threshold: 0.5)
+            card.fields["decisions"] = result.counts
+            card.fields.merge(motions(result.pairs, document.decisions, decisions), uniquingKeysWith: +)
         }
         if let actions = gold.actions {
             let result = matchScored(document.actions.map(\.text), actions.map(\.text), threshold: 0.4)
@@ -117,6 +119,40 @@ public enum Scorer {
             card.fields["dates"] = match(document.dates.compactMap(\.value), dates.compactMap(\.value), ==)
         }
         return card
+    }
+
+    /// Proposer and seconder (by name, as owners), votes (exact counts) and
+    /// outcome of matched decisions. Where the gold gives a field it is scored;
+    /// where a gold file annotates motions at all, a field it leaves out says
+    /// there is none, so one found there counts against the tool.
+    static func motions(_ pairs: [(Int, Int)], _ found: [Decision], _ gold: [Gold.Decision]) -> [String: Counts] {
+        let annotated = gold.contains { $0.hasMotion }
+        guard annotated else { return [:] }
+        var proposer = Counts(), seconder = Counts(), votes = Counts(), outcome = Counts()
+        func tally(_ counts: inout Counts, wanted: String?, got: String?, same: (String, String) -> Bool) {
+            switch (wanted, got) {
+            case (let w?, let g?): if same(g, w) { counts.matched += 1 } else { counts.missed += 1; counts.spurious += 1 }
+            case (_?, nil): counts.missed += 1
+            case (nil, _?): counts.spurious += 1
+            case (nil, nil): break
+            }
+        }
+        for (g, f) in pairs {
+            let wanted = gold[g], got = found[f]
+            tally(&proposer, wanted: wanted.proposer, got: got.proposer?.text, same: Names.same)
+            tally(&seconder, wanted: wanted.seconder, got: got.seconder?.text, same: Names.same)
+            tally(&votes, wanted: wanted.votes.map(voteKey), got: got.votes.map(voteKey), same: ==)
+            tally(&outcome, wanted: wanted.outcome, got: got.outcome?.rawValue, same: ==)
+        }
+        return ["decisions.proposer": proposer, "decisions.seconder": seconder, "decisions.votes": votes, "decisions.outcome": outcome]
+    }
+
+    static func voteKey(_ v: [String: Int]) -> String {
+        "\(v["for"].map(String.init) ?? "-")/\(v["against"].map(String.init) ?? "-")/\(v["abstain"].map(String.init) ?? "-")"
+    }
+
+    static func voteKey(_ v: VoteCounts) -> String {
+        "\(v.inFavour.map(String.init) ?? "-")/\(v.against.map(String.init) ?? "-")/\(v.abstain.map(String.init) ?? "-")"
     }
 
     /// `present`, `in-attendance` and `substitute` are scored together.

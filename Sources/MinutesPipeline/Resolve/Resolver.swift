@@ -6,8 +6,8 @@ import MinutesText
 /// - error: something in the minutes is wrong (an action owner's initials
 ///   match no one; a date that is not a calendar date);
 /// - warning: something is missing or doubtful (an action with no owner or
-///   due date, a due date before the meeting, a decision outside any item, no
-///   meeting date, an ambiguous name);
+///   due date, a due date before the meeting, a decision outside any item, a
+///   motion with no outcome, no meeting date, an ambiguous name);
 /// - note: how the file was read (a legacy encoding).
 enum Resolver {
     static func resolve(_ document: inout MinutesDocument, context: Context) {
@@ -40,6 +40,11 @@ enum Resolver {
                                         message: "decision '\(excerpt(decision.text))' stands outside any agenda item",
                                         span: decision.span, rule: decision.rule))
             }
+        }
+        for decision in document.decisions where (decision.proposer != nil || decision.votes != nil) && decision.outcome == nil {
+            found.append(Diagnostic(code: .decisionVoteUnclear, severity: .warning,
+                                    message: "motion '\(excerpt(decision.text))' was proposed or voted on, but the minutes do not say whether it was carried, lost or withdrawn",
+                                    span: decision.span, rule: decision.rule))
         }
         document.diagnostics += found
     }

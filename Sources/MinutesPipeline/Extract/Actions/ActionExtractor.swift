@@ -355,13 +355,7 @@ struct ActionExtractor: Extractor {
                 return nil
             }
         }
-        let words = text.split(separator: " ").map(String.init)
-        let name = words.drop { Names.honorifics.contains($0.lowercased().trimmingCharacters(in: .punctuationCharacters)) }
-        guard let first = name.first, first.first?.isUppercase == true, let parsed = PersonName(name.joined(separator: " ")) else { return nil }
-        if case .person(let i) = roster.find(parsed), words.count > name.count || name.count >= 2 || people.contains(where: { $0.name.hasSuffix(first) }) {
-            return people[i].id
-        }
-        return nil
+        return roster.personID(named: text, people)
     }
 
     /// Posts written as capitals: never a person's initials.

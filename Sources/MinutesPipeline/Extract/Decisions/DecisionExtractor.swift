@@ -10,9 +10,11 @@ import MinutesText
 /// belongs to the item whose block holds it.
 struct DecisionExtractor: Extractor {
     let rules: [Rule]
+    let motions: MotionReader
 
     init(rules: RuleBook) {
         self.rules = rules.rules(for: "decisions").filter { $0.yields == .decision }
+        motions = MotionReader(rules: rules)
     }
 
     func extract(from page: Page, into document: inout MinutesDocument) {
@@ -50,11 +52,16 @@ struct DecisionExtractor: Extractor {
                 foundAt.insert(sentence)
             }
         }
-        found.sort { $0.range.lowerBound < $1.range.lowerBound }
-        for d in found where !d.range.isEmpty {
+        var decisions = found.map { FoundDecision(range: $0.range, kind: $0.kind, rule: $0.rule) }
+        motions.read(page, into: &decisions, markers: markers, document: document, diagnostics: &diagnostics)
+        decisions.sort { $0.range.lowerBound < $1.range.lowerBound }
+        let roster = Roster(people: document.people)
+        for d in decisions where !d.range.isEmpty {
             let original = page.original(d.range)
-            document.decisions.append(Decision(item: page.itemID(at: d.range.lowerBound, in: document), kind: d.kind,
-                                               text: original.text, rule: d.rule, span: original.span))
+            var decision = Decision(item: page.itemID(at: d.range.lowerBound, in: document), kind: d.kind,
+                                    text: original.text, rule: d.rule, span: original.span)
+            MotionReader.place(d.motion, on: &decision, page: page, roster: roster, people: document.people)
+            document.decisions.append(decision)
         }
         document.diagnostics += diagnostics
     }
