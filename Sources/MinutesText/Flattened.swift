@@ -13,8 +13,8 @@ enum Flattened {
     /// Where to cut `range` (offsets of the pieces' starts, after the first).
     static func cuts(in range: Range<Int>, _ text: NormalizedText) -> [Int] {
         let s = text.scalars
-        // Numbers written "7." (or "Item 7.") after a space, before a capital: (start, main, sub).
-        var marks: [(at: Int, main: Int, sub: Int?)] = []
+        // Numbers written "7." (or "Item 7.") after a space, before a capital: (start, main, sub, "Item").
+        var marks: [(at: Int, main: Int, sub: Int?, named: Bool)] = []
         var k = range.lowerBound + 1
         while k < range.upperBound - 3 {
             defer { k += 1 }
@@ -35,32 +35,40 @@ enum Flattened {
                 if j < range.upperBound, s[j] == "." { j += 1 }
             }
             guard j + 1 < range.upperBound, s[j] == " ", s[j + 1].properties.isUppercase else { continue }
-            let start = k >= 5 && text.text(k - 5..<k).lowercased() == "item " ? k - 5 : k
-            marks.append((start, main, sub))
+            let named = k >= 5 && text.text(k - 5..<k).lowercased() == "item "
+            marks.append((named ? k - 5 : k, main, sub, named))
         }
-        // The longest run of whole numbers n, n+1, n+2 … in the order they are written.
+        // The longest run of whole numbers n, n+1, n+2 … in the order they are
+        // written: one pass, keeping the longest run found so far that ends in
+        // each number (the earliest of equal length).
         var length = [Int](repeating: 1, count: marks.count)
         var before = [Int?](repeating: nil, count: marks.count)
+        var named = [Int](repeating: 0, count: marks.count)
+        var endingIn: [Int: Int] = [:]
         for b in marks.indices where marks[b].sub == nil {
-            for a in 0..<b where marks[a].sub == nil && marks[a].main + 1 == marks[b].main && length[a] + 1 > length[b] {
+            if let a = endingIn[marks[b].main - 1] {
                 length[b] = length[a] + 1
                 before[b] = a
+                named[b] = named[a]
             }
+            if marks[b].named { named[b] += 1 }
+            if let best = endingIn[marks[b].main], length[best] >= length[b] { continue }
+            endingIn[marks[b].main] = b
         }
+        // Three numbers in a row, or two that say "Item".
         guard let last = marks.indices.filter({ marks[$0].sub == nil }).max(by: { length[$0] < length[$1] }),
-              length[last] >= 3 else { return [] }
+              length[last] >= 3 || (length[last] == 2 && named[last] == 2) else { return [] }
         var chain: [Int] = []
         var at: Int? = last
         while let i = at { chain.append(i); at = before[i] }
         chain.reverse()
         // The numbered paragraphs of each item ("2.1.") end its title too.
-        var out: [Int] = []
-        for (n, i) in chain.enumerated() {
-            out.append(marks[i].at)
-            let end = n + 1 < chain.count ? marks[chain[n + 1]].at : range.upperBound
-            for m in marks where m.at > marks[i].at && m.at < end && m.main == marks[i].main && m.sub != nil {
-                out.append(m.at)
-            }
+        var out = chain.map { marks[$0].at }
+        var item = 0
+        for m in marks where m.sub != nil {
+            while item + 1 < chain.count, marks[chain[item + 1]].at <= m.at { item += 1 }
+            let heading = marks[chain[item]]
+            if m.at > heading.at, m.main == heading.main { out.append(m.at) }
         }
         return out.filter { $0 > range.lowerBound }.sorted()
     }

@@ -62,6 +62,11 @@ import Testing
             + "1. Welcome 1.1. The Chair opened the meeting. \(filler)2. Apologies for Absence 2.1. Apologies were noted from Sue Carr. "
             + "3. Declarations of Interest 3.1. None were declared. 4. Questions from the Public 4.1. None had been received. \(filler)\n"
         #expect(try items(text) == ["1 Welcome", "2 Apologies for Absence", "3 Declarations of Interest", "4 Questions from the Public"])
+        // Two numbers that say "Item" are enough.
+        let items2 = "Kelby Community Council Minutes of meeting held on Tuesday 21st January 2020 Present: Ann Bell, Tom Hale "
+            + "Item 1. Welcome/apologies. The Chair opened the meeting. \(filler)Item 2. Minutes of November meeting. "
+            + "The minutes were adopted. \(filler)\n"
+        #expect(try items(items2) == ["1 Welcome/apologies", "2 Minutes of November meeting"])
         // A long line whose numbers do not run in sequence is left whole.
         let prose = "In 2019. 3 members met. " + filler + "Costs rose by 7. Figures for 12. Members noted it.\n"
         #expect(try items(prose) == [])
