@@ -98,11 +98,15 @@ struct AttendanceExtractor: Extractor {
                let status = AttendanceStatus(rawValue: heading.value ?? "") {
                 let group = Clean.group(page.original(heading.title ?? heading.range).text)
                 // A sentence that makes up a line ("Apologies were received from …") is read as a sentence.
-                for line in entryLines(block.children, page, &state)
-                where !sentences.overlaps(line, where: { $0.lowerBound <= line.lowerBound + 3 }) {
-                    if let (rest, marked) = markedEntry(line, legend, page) {
-                        segments.append(ListSegment(range: rest, status: marked, group: group, rule: heading.rule))
-                    } else {
+                let lines = entryLines(block.children, page, &state)
+                    .filter { line in !sentences.overlaps(line, where: { $0.lowerBound <= line.lowerBound + 3 }) }
+                // In a membership list whose marks say who was present, an unmarked member was not.
+                let marked = lines.compactMap { markedEntry($0, legend, page) }
+                let unmarkedAbsent = marked.contains { $0.1 == .present } && legend.keys.contains { $0.first.map { !$0.isLetter } ?? false }
+                for line in lines {
+                    if let (rest, markStatus) = markedEntry(line, legend, page) {
+                        segments.append(ListSegment(range: rest, status: markStatus, group: group, rule: heading.rule))
+                    } else if !unmarkedAbsent {
                         segments.append(ListSegment(range: line, status: status, group: group, rule: heading.rule))
                     }
                 }
@@ -596,6 +600,11 @@ private struct State {
             entry.status = .substitute
             entry.substituteFor = ref
             if ref == nil, let last = words.last, PersonName.isInitials(last) { entry.substituteInitials = String(last) }
+            return
+        }
+        // "(Apologies)", "(absent)" beside a name in a list of members.
+        if let (_, status) = extractor.headingStatus(note), status == .apologies || status == .absent {
+            entry.status = status
             return
         }
         for rule in extractor.timeRules {
