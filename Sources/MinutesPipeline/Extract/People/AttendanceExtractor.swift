@@ -362,7 +362,9 @@ private struct State {
                 let entryShaped = gap.hasSuffix("; ") || gap.hasSuffix(";") || after.hasPrefix(" –") || after.hasPrefix(" -")
                     || after.hasPrefix(" (") || labels.contains(where: { between.contains($0.range.lowerBound) })
                     || closesWithInitials(between) || endsWithPost(gap) || postBefore(between) != nil
-                if !entryShaped, Clean.entryTail(gap).contains(where: { $0.isLetter }) { continue }
+                // Initials after a name without brackets ("Sue Morison SM, Gillian Miller GM") close its entry.
+                let rest = Clean.entryTail(gap)
+                if !entryShaped, rest.contains(where: { $0.isLetter }), !PersonName.isInitials(Substring(rest)) { continue }
             }
             entries.append(m)
         }
@@ -607,7 +609,10 @@ private struct State {
             text = page.text.text(cut + 1..<name.upperBound) + " " + text
             name = name.lowerBound..<cut
         }
-        if !text.isEmpty, text.count <= 100, text.first?.isUppercase == true {
+        if PersonName.isInitials(Substring(text)) {
+            // "Sue Morison SM (Community Governor)": initials written after the name.
+            entry.initials = entry.initials ?? text
+        } else if !text.isEmpty, text.count <= 100, text.first?.isUppercase == true {
             if isOrganisation(text) { entry.organisation = text } else { entry.role = entry.role ?? text }
         }
         if text.count > 100 || (text.first.map { !$0.isLetter } ?? false) {
