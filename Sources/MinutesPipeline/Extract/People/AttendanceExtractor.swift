@@ -121,7 +121,7 @@ struct AttendanceExtractor: Extractor {
             }
         }
         // Minutes with no register of who was there may list them under the title, unlabelled.
-        if !segments.contains(where: { $0.status == .present || $0.status == .inAttendance }) {
+        if !segments.contains(where: { $0.status == .present }) {
             var firstItem = page.text.count
             page.tree.walk { block in
                 if block.kind == .item { firstItem = min(firstItem, block.range.lowerBound) }
