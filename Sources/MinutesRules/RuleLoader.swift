@@ -109,7 +109,9 @@ enum RuleLoader {
             guard let n = wholeNumber(p) else { return fail(p, "rule \(id): priority is a whole number") }
             priority = n
         }
-        if yields == .fragment, source.contains("(?<") || source.contains("(?P<") || source.contains("(?'") {
+        // "(?<=" and "(?<!" are lookbehinds, not names.
+        let named = source.replacingOccurrences(of: "(?<=", with: "").replacingOccurrences(of: "(?<!", with: "")
+        if yields == .fragment, named.contains("(?<") || named.contains("(?P<") || named.contains("(?'") {
             return fail(patternNode, "rule \(id): a fragment has no named groups; the rules that call it name theirs")
         }
         var triggers: [[UInt8]] = []

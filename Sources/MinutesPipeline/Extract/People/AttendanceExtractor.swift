@@ -98,11 +98,15 @@ struct AttendanceExtractor: Extractor {
                let status = AttendanceStatus(rawValue: heading.value ?? "") {
                 let group = Clean.group(page.original(heading.title ?? heading.range).text)
                 // A sentence that makes up a line ("Apologies were received from …") is read as a sentence.
-                for line in entryLines(block.children, page, &state)
-                where !sentences.overlaps(line, where: { $0.lowerBound <= line.lowerBound + 3 }) {
-                    if let (rest, marked) = markedEntry(line, legend, page) {
-                        segments.append(ListSegment(range: rest, status: marked, group: group, rule: heading.rule))
-                    } else {
+                let lines = entryLines(block.children, page, &state)
+                    .filter { line in !sentences.overlaps(line, where: { $0.lowerBound <= line.lowerBound + 3 }) }
+                // In a membership list whose marks say who was present, an unmarked member was not.
+                let marked = lines.compactMap { markedEntry($0, legend, page) }
+                let unmarkedAbsent = marked.contains { $0.1 == .present } && legend.keys.contains { $0.first.map { !$0.isLetter } ?? false }
+                for line in lines {
+                    if let (rest, markStatus) = markedEntry(line, legend, page) {
+                        segments.append(ListSegment(range: rest, status: markStatus, group: group, rule: heading.rule))
+                    } else if !unmarkedAbsent {
                         segments.append(ListSegment(range: line, status: status, group: group, rule: heading.rule))
                     }
                 }
@@ -117,7 +121,7 @@ struct AttendanceExtractor: Extractor {
             }
         }
         // Minutes with no register of who was there may list them under the title, unlabelled.
-        if !segments.contains(where: { $0.status == .present || $0.status == .inAttendance }) {
+        if !segments.contains(where: { $0.status == .present }) {
             var firstItem = page.text.count
             page.tree.walk { block in
                 if block.kind == .item { firstItem = min(firstItem, block.range.lowerBound) }
@@ -357,18 +361,27 @@ private struct State {
                 let between = previous.name.upperBound..<m.range.lowerBound
                 let entryShaped = gap.hasSuffix("; ") || gap.hasSuffix(";") || after.hasPrefix(" –") || after.hasPrefix(" -")
                     || after.hasPrefix(" (") || labels.contains(where: { between.contains($0.range.lowerBound) })
-                    || closesWithInitials(between) || endsWithPost(gap)
-                if !entryShaped, Clean.entryTail(gap).contains(where: { $0.isLetter }) { continue }
+                    || closesWithInitials(between) || endsWithPost(gap) || postBefore(between) != nil
+                // Initials after a name without brackets ("Sue Morison SM, Gillian Miller GM") close its entry.
+                let rest = Clean.entryTail(gap)
+                if !entryShaped, rest.contains(where: { $0.isLetter }), !PersonName.isInitials(Substring(rest)) { continue }
             }
             entries.append(m)
         }
         var pluralHonorific: String?
+        // A post written before a name after a separator ("…, Town Clerk M. Dale") is that name's role.
+        var postsBefore: [Int: (start: Int, post: String)] = [:]
+        for n in entries.indices {
+            let gapStart = n > 0 ? max(entries[n - 1].range.upperBound, segment.range.lowerBound) : segment.range.lowerBound
+            if let post = postBefore(gapStart..<entries[n].range.lowerBound) { postsBefore[n] = post }
+        }
         for (n, mention) in entries.enumerated() {
             var tailEnd = n + 1 < entries.count ? entries[n + 1].range.lowerBound : segment.range.upperBound
             // A label after the name starts the next entry; it is no role of this one.
             if let next = labels.first(where: { $0.range.lowerBound >= mention.range.upperBound && $0.range.lowerBound < tailEnd }) {
                 tailEnd = next.range.lowerBound
             }
+            if let post = postsBefore[n + 1] { tailEnd = min(tailEnd, post.start) }
             var tail = mention.range.upperBound..<tailEnd
             var nameRange = mention.name
             var status = segment.status
@@ -379,7 +392,7 @@ private struct State {
                 if label.range.lowerBound >= previousEnd { labelRole = label.role }
             }
             var entry = Entry(status: status)
-            entry.role = labelRole
+            entry.role = labelRole ?? postsBefore[n]?.post
             readTail(&tail, &nameRange, &entry, insideRefs: all.filter { depth[$0.range.lowerBound - segment.range.lowerBound] > 0 && tail.contains($0.range.lowerBound) })
             if segment.status == .apologies {
                 entry.status = .apologies
@@ -444,6 +457,33 @@ private struct State {
         let inside = text[text.index(after: open)..<close]
         let after = text[text.index(after: close)...].trimmingCharacters(in: .whitespaces)
         return PersonName.isInitials(inside) && (after.isEmpty || after == "," || after == ";")
+    }
+
+    /// A post of one to three capitalised words right before the next name, after
+    /// a separator: ", Town Clerk " in "S Finch, Town Clerk M. Dale". Its start and text.
+    func postBefore(_ gap: Range<Int>) -> (start: Int, post: String)? {
+        let s = page.text.scalars
+        var end = gap.upperBound
+        while end > gap.lowerBound, s[end - 1] == " " { end -= 1 }
+        var start = end
+        var words = 0
+        while start > gap.lowerBound, words < 3 {
+            var w = start
+            while w > gap.lowerBound, s[w - 1].properties.isAlphabetic || s[w - 1] == "-" || s[w - 1] == "." { w -= 1 }
+            guard w < start, s[w].properties.isUppercase else { break }
+            start = w
+            words += 1
+            guard start > gap.lowerBound, s[start - 1] == " " else { break }
+            if start - 1 > gap.lowerBound, ",;:".unicodeScalars.contains(s[start - 2]) { start -= 1; break }
+            start -= 1
+        }
+        while start < end, s[start] == " " { start += 1 }
+        let separated = start == gap.lowerBound || ",;:".unicodeScalars.contains(s[start - 1])
+            || s[start - 1] == " " && (start - 1 == gap.lowerBound || ",;:".unicodeScalars.contains(s[start - 2]))
+        guard words > 0, separated else { return nil }
+        let post = page.text.text(start..<end)
+        guard let last = post.split(separator: " ").last, Clean.posts.contains(last.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) else { return nil }
+        return (start, post)
     }
 
     /// Whether the text between two names ends with a post and "and" ("Town Clerk and"):
@@ -569,7 +609,10 @@ private struct State {
             text = page.text.text(cut + 1..<name.upperBound) + " " + text
             name = name.lowerBound..<cut
         }
-        if !text.isEmpty, text.count <= 100, text.first?.isUppercase == true {
+        if PersonName.isInitials(Substring(text)) {
+            // "Sue Morison SM (Community Governor)": initials written after the name.
+            entry.initials = entry.initials ?? text
+        } else if !text.isEmpty, text.count <= 100, text.first?.isUppercase == true {
             if isOrganisation(text) { entry.organisation = text } else { entry.role = entry.role ?? text }
         }
         if text.count > 100 || (text.first.map { !$0.isLetter } ?? false) {
@@ -596,6 +639,11 @@ private struct State {
             entry.status = .substitute
             entry.substituteFor = ref
             if ref == nil, let last = words.last, PersonName.isInitials(last) { entry.substituteInitials = String(last) }
+            return
+        }
+        // "(Apologies)", "(absent)" beside a name in a list of members.
+        if let (_, status) = extractor.headingStatus(note), status == .apologies || status == .absent {
+            entry.status = status
             return
         }
         for rule in extractor.timeRules {
