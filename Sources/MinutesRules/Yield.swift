@@ -11,7 +11,8 @@ public enum Yield: String, CaseIterable, Sendable {
     case itemTableHeader = "item-table-header"
     /// An attendance block heading; `set: {status: …}` gives the status its names have.
     case attendanceHeading = "attendance-heading"
-    /// A "Resolved"/"Action" marker opening a block; `set: {block: resolution|action}`.
+    /// A "Resolved"/"Action" marker opening a block; `set: {block: resolution|action|reasons}`
+    /// (reasons: "Reasons for the decision:", which ends a resolution and decides nothing).
     case blockMarker = "block-marker"
     /// Money: `num` with optional `mult` (k, m, bn, million, …), or a range `min`/`max`
     /// (each with optional `minmult`/`maxmult`), optional `period`.
@@ -116,8 +117,10 @@ public enum Yield: String, CaseIterable, Sendable {
         case .attendanceTime: ["event": ["arrived", "left"]]
         // context list: the name counts only inside a list of people (an attendance block).
         case .person: ["context": ["list"]]
-        case .blockMarker: ["block": ["resolution", "action"], "kind": Yield.decisionKinds]
-        case .decision: ["kind": Yield.decisionKinds]
+        case .blockMarker: ["block": ["resolution", "action", "reasons"], "kind": Yield.decisionKinds]
+        // text after: the decision is what follows the match in its sentence ("Decision: That …");
+        // before: the sentence before with the match's ("… seconded by Cllr Shah. This was agreed.").
+        case .decision: ["kind": Yield.decisionKinds, "text": ["after", "before"]]
         case .motion: ["outcome": ["carried", "lost", "withdrawn"], "unanimous": ["true"], "kind": Yield.decisionKinds,
                        "vote": ["for", "against", "abstain"]]
         case .calendar: ["relative": ["next-meeting", "previous-meeting", "month-meeting", "end-of-month", "municipal-year", "asap", "ongoing"]]

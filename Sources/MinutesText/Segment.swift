@@ -6,6 +6,8 @@ public struct Block: Sendable, Equatable {
         case document, header, attendance, item, paragraph, list
         case listItem = "list-item"
         case table, row, cell, resolution, action
+        /// "Reasons for the decision:", "Alternative options considered:": beside a decision, not one.
+        case reasons
     }
 
     public var kind: Kind
@@ -275,7 +277,7 @@ public struct Segmenter: Sendable {
                     }
                     j += 1
                 }
-                let kind: Block.Kind = marker.value == "action" ? .action : .resolution
+                let kind: Block.Kind = marker.value == "action" ? .action : marker.value == "reasons" ? .reasons : .resolution
                 var first = lines[i]
                 first.range = min(marker.range.upperBound, first.range.upperBound)..<first.range.upperBound
                 first.isBlank = first.range.allSatisfy { Segmenter.isSpace(text.scalars[$0]) }

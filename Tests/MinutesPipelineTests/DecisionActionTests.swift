@@ -77,6 +77,94 @@ import Testing
         ])
     }
 
+    @Test func resolvedMarkersWithDashesAndCommas() throws {
+        #expect(try decisions("7. Planning\nResolved:- no objection.\n") == ["resolved: no objection."])
+        #expect(try decisions("7. Planning\nRESOLVED: - That the application be refused.\n")
+            == ["resolved: That the application be refused."])
+        #expect(try decisions("7. Accounts\nRESOLVED, that the accounts be paid.\n") == ["resolved: that the accounts be paid."])
+        #expect(try decisions("7. Grants\nresolved:- (i) to pay the grant of £250; (ii) to write to the applicant.\n")
+            == ["resolved: to pay the grant of £250;", "resolved: to write to the applicant."])
+    }
+
+    @Test func pointsUnderALeadInWithWrappedLines() throws {
+        let text = """
+        8. Bus plan
+        It was RESOLVED that:
+        (a) the allocation of £2m set out in Appendix 1 be
+        approved;
+        (b) a progress report be brought to the Committee in May.
+
+        9. Budget
+        Decision:
+        Cabinet resolved to:
+        1. note the forecast gap of £3m;
+        2. approve the savings proposals for public
+        consultation.
+        Reasons for the decision:
+        The budget must be set by March.
+        Alternative options considered:
+        To do nothing. Rejected because the law requires a budget.
+
+        10. Grants
+        Resolved – That grants be made as follows:
+        (i) Hillside Scouts – £300 towards tents;
+        (ii) Village Hall – £500 towards the roof.
+        The Clerk to notify both groups.
+        """
+        #expect(try decisions(text) == [
+            "resolved: the allocation of £2m set out in Appendix 1 be\napproved;",
+            "resolved: a progress report be brought to the Committee in May.",
+            "noted: note the forecast gap of £3m;",
+            "approved: approve the savings proposals for public\nconsultation.",
+            "resolved: Hillside Scouts – £300 towards tents;",
+            "resolved: Village Hall – £500 towards the roof.",
+        ])
+    }
+
+    @Test func aResolutionEndsWhereTheItemGoesOn() throws {
+        #expect(try decisions("5. Finance\na) The payments were presented.\nRESOLVED: that the payments be approved.\nb) The RFO reported the balance.\n")
+            == ["resolved: that the payments be approved."])
+        #expect(try decisions("6. Topics\nResolved\nThat the following be considered at the next meeting:\n• Road safety\n• Missing persons\n")
+            == ["resolved: That the following be considered at the next meeting:"])
+    }
+
+    @Test func recordsPaymentsAndRecommendations() throws {
+        let text = """
+        2. Minutes
+        THE MINUTES of the previous meeting were read, approved and signed.
+
+        3. Accounts
+        All accounts were received and agreed for payment.
+
+        4. Speed survey
+        The results for May were circulated – noted.
+
+        5. Code
+        RECOMMENDED to Council that the revised Code be adopted from 1 May.
+
+        6. Car park
+        Resurfacing of the car park was deferred to the next meeting.
+        """
+        #expect(try decisions(text) == [
+            "approved: THE MINUTES of the previous meeting were read, approved and signed.",
+            "approved: All accounts were received and agreed for payment.",
+            "noted: The results for May were circulated – noted.",
+            "recommended: RECOMMENDED to Council that the revised Code be adopted from 1 May.",
+            "deferred: Resurfacing of the car park was deferred to the next meeting.",
+        ])
+    }
+
+    @Test func aDecisionToldUnderDecisionAndMinutesIsOne() throws {
+        let text = """
+        4. Minutes of the last meeting
+        To approve the minutes of the meeting held on 2 May.
+        Decision: That the minutes of the meeting held on 2 May be approved as a correct record.
+        Minutes:
+        RESOLVED: That the minutes of the meeting held on 2 May be approved as a correct record.
+        """
+        #expect(try decisions(text) == ["resolved: That the minutes of the meeting held on 2 May be approved as a correct record."])
+    }
+
     @Test func whatSomeoneSaidIsNotADecision() throws {
         let text = """
         2. Update
