@@ -53,10 +53,11 @@ extension Yield {
                 guard let month = DayMonthYear.month(m) else { return .failure(BuildFailure(reason: "no month \(m)")) }
                 parts["month"] = "\(month)"
             }
-            if let y = groups["year"], !y.isEmpty, var year = Int(y) {
-                if y.count == 2 { year += 2000 }
+            if let y = groups["year"], !y.isEmpty, let year = DayMonthYear.year(y, near: nil) {
                 guard DayMonthYear.years.contains(year) else { return .failure(BuildFailure(reason: "no year \(y)")) }
                 parts["year"] = "\(year)"
+                // The century of "22/09/99" is chosen against the meeting date, by the calendar.
+                if y.count == 2 { parts["year2"] = y }
             } else {
                 parts["year"] = ""
             }
@@ -296,11 +297,22 @@ public enum DayMonthYear {
     /// small enough that the calendar's sums on them cannot overflow).
     public static let years = 1...9999
 
+    /// The one reader of a written year. Two digits ("99" in "22/09/99") name
+    /// the year of that ending nearest `near` (the meeting's year); with
+    /// nothing to be near, 00–49 are 2000–2049 and 50–99 are 1950–1999.
+    public static func year(_ text: String, near: Int?) -> Int? {
+        guard let n = Int(text), n >= 0 else { return nil }
+        guard text.count == 2 else { return n }
+        guard let near else { return n < 50 ? 2000 + n : 1900 + n }
+        let century = near / 100 * 100
+        return [century - 100 + n, century + n, century + 100 + n].min { abs($0 - near) < abs($1 - near) } ?? century + n
+    }
+
     static func date(day: String, month: String, year: String) -> Result<RuleValue, BuildFailure> {
-        guard let d = Int(day.filter(\.isNumber)), let m = DayMonthYear.month(month), var y = Int(year.trimmingSpaces(lineEnds: false)) else {
+        guard let d = Int(day.filter(\.isNumber)), let m = DayMonthYear.month(month),
+              let y = DayMonthYear.year(year.trimmingSpaces(lineEnds: false), near: nil) else {
             return .failure(BuildFailure(reason: "not a date: \(day) \(month) \(year)"))
         }
-        if year.trimmingSpaces(lineEnds: false).count == 2 { y += y < 50 ? 2000 : 1900 }
         guard years.contains(y), (1...daysIn(month: m, year: y)).contains(d) else {
             return .failure(BuildFailure(reason: "\(day) \(month) \(year) is not a calendar date"))
         }

@@ -52,6 +52,7 @@ struct Calendar {
     func value(of parts: [String: String], tense: Tense) -> Value {
         let day = parts["day"].flatMap(Int.init), month = parts["month"].flatMap(Int.init)
         var year = parts["year"].flatMap(Int.init)
+        if let written = parts["year2"], let meeting { year = DayMonthYear.year(written, near: meeting.year) }
         switch parts["relative"] {
         case "next-meeting":
             return Value(value: nextMeeting, grain: "day", resolved: nextMeeting != nil)

@@ -1,0 +1,37 @@
+import BundledRules
+import MinutesCore
+import MinutesRules
+import Testing
+@testable import MinutesPipeline
+
+/// Sums of money and calendar references as real minutes write them.
+@Suite struct MoneyDateTests {
+    static let pipeline = Pipeline(rules: try! RuleBook.bundled())
+
+    func extract(_ text: String, context: Context = Context()) throws -> MinutesDocument {
+        try Self.pipeline.extract(bytes: Array(text.utf8), path: "test.txt", context: context)
+    }
+
+    /// One reader of two-digit years: "22/09/99" is 1999 as the meeting date
+    /// and as a date in the text, the year of that ending nearest the meeting.
+    @Test func aTwoDigitYearIsTheOneNearestTheMeeting() throws {
+        let doc = try extract("""
+        Elmfield Parish Council
+        Minutes of the meeting held on 22/09/99 at 7.30 pm
+
+        1. Finance
+        The invoice dated 22/09/99 was paid. The lease ends on 01/04/02.
+        """)
+        #expect(doc.meeting.date == "1999-09-22")
+        let values = doc.dates.filter { $0.text.contains("/") }.map(\.value)
+        #expect(values == ["1999-09-22", "1999-09-22", "2002-04-01"])
+    }
+
+    @Test func theYearReaderChoosesTheCentury() {
+        #expect(DayMonthYear.year("99", near: 2001) == 1999)
+        #expect(DayMonthYear.year("02", near: 1999) == 2002)
+        #expect(DayMonthYear.year("99", near: nil) == 1999)
+        #expect(DayMonthYear.year("17", near: nil) == 2017)
+        #expect(DayMonthYear.year("2017", near: 1950) == 2017)
+    }
+}
