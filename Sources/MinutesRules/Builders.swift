@@ -190,7 +190,28 @@ enum Money {
         "k": 1_000, "thousand": 1_000,
         "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
         "bn": 1_000_000_000, "b": 1_000_000_000, "billion": 1_000_000_000, "billions": 1_000_000_000,
+        "hundred": 100,
     ]
+
+    /// Numbers written in words, as sums are ("two million pounds", "twenty-five pounds").
+    static let numberWords: [String: Int] = [
+        "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+
+    /// "twenty-five", "two", "a": the tens and units of a number in words.
+    static func wordNumber(_ text: String) -> Decimal? {
+        let words = text.lowercased().split { $0 == "-" || $0 == " " }
+        guard !words.isEmpty, words.count <= 2 else { return nil }
+        var total = 0
+        for w in words {
+            guard let n = numberWords[String(w)] else { return nil }
+            total += n
+        }
+        return Decimal(total)
+    }
 
     /// Groups: `num` (with `mult`), or `min` and `max` (with `minmult`, `maxmult`);
     /// optional `period`, `code` (an ISO currency code written in the text),
@@ -211,9 +232,12 @@ enum Money {
         guard let lo = groups["min"], let hi = groups["max"] else {
             return .failure(BuildFailure(reason: "a money pattern needs group num, or min and max"))
         }
-        // "£1-2m": a multiplier written once applies to both bounds.
+        // "£1-2m": a multiplier written once applies to both bounds, unless the
+        // lower would then pass the upper ("over £500,000 and up to £1m").
         let maxMult = groups["maxmult"]
-        guard let min = amount(lo, groups["minmult"] ?? maxMult), let max = amount(hi, maxMult) else {
+        let shared = groups["minmult"] ?? maxMult
+        guard let max = amount(hi, maxMult),
+              let min = amount(lo, shared).flatMap({ $0 <= max ? $0 : nil }) ?? amount(lo, groups["minmult"]) else {
             return .failure(BuildFailure(reason: "cannot read the range '\(lo)'–'\(hi)'"))
         }
         guard min <= max else { return .failure(BuildFailure(reason: "the range '\(lo)'–'\(hi)' runs backwards")) }
@@ -228,7 +252,7 @@ enum Money {
         if groups.count > 1 {
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
-        guard var value = decimal(number) else { return nil }
+        guard var value = decimal(number) ?? wordNumber(number) else { return nil }
         if let m = multiplier?.lowercased().trimmingSpaces(lineEnds: false), !m.isEmpty {
             guard let factor = multipliers[m] else { return nil }
             value *= factor

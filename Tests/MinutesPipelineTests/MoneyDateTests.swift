@@ -34,4 +34,21 @@ import Testing
         #expect(DayMonthYear.year("17", near: nil) == 2017)
         #expect(DayMonthYear.year("2017", near: 1950) == 2017)
     }
+
+    /// Brackets in running text are an aside and a spaced dash a separator;
+    /// a bracketed sum standing in a column of figures is negative; a range
+    /// that cannot be read ("£350 to 1st …") leaves the sum inside it.
+    @Test func signsOfMoneyAreWhatTheDocumentSays() throws {
+        let doc = try extract("""
+        1. Budget
+        Savings such as shared crewing (£800k) and the control room (£350k) were noted.
+        Hedge cutting - £150 per visit
+        Pay award\t£1.1m\t(£0.3m)
+        Cllr Ash proposed a grant of £350 to 1st Elmbury Scouts.
+        Contracts over £500,000 and up to £1m go to Cabinet; the cost will be two million pounds.
+        """, context: Context(meetingDate: "2024-02-06"))
+        let values = doc.amounts.map { $0.value.map { "\($0)" } ?? "\($0.min ?? 0)-\($0.max ?? 0)" }
+        #expect(values == ["800000", "350000", "150", "1100000", "-300000", "350", "500000-1000000", "2000000"])
+        #expect(!doc.diagnostics.contains { $0.code == .invalidAmount })
+    }
 }
