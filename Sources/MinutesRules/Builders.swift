@@ -80,6 +80,14 @@ extension Yield {
                 guard end == start + 1 else { return .failure(BuildFailure(reason: "\(a)/\(b) is not one year to the next")) }
                 parts["fy"] = "\(start)"
             }
+            // "2019/20 to 2021/22": one interval, to the end of the last year named.
+            if parts["fy"] != nil, let a = groups["fz1"], let start = Int(a), let b = groups["fz2"], var end = Int(b) {
+                if b.count == 2 { end += start / 100 * 100; if end < start { end += 100 } }
+                guard end == start + 1, let first = parts["fy"].flatMap(Int.init), start > first else {
+                    return .failure(BuildFailure(reason: "\(a)/\(b) is not a later financial year"))
+                }
+                parts["fyEnd"] = "\(start)"
+            }
             if let q = groups["q"] ?? groups["q2"], !q.isEmpty { parts["quarter"] = q }
             if let w = groups["qword"], !w.isEmpty {
                 parts["quarter"] = ["first": "1", "second": "2", "third": "3", "fourth": "4", "final": "4", "last": "4"][w.lowercased()]

@@ -51,4 +51,21 @@ import Testing
         #expect(values == ["800000", "350000", "150", "1100000", "-300000", "350", "500000-1000000", "2000000"])
         #expect(!doc.diagnostics.contains { $0.code == .invalidAmount })
     }
+
+    /// Quarters without a year are the ones the minutes report on; runs of
+    /// financial years are one interval; an academic year runs from September;
+    /// "Sept 23" is a month.
+    @Test func periodsAsMinutesWriteThem() throws {
+        let doc = try extract("""
+        1. Finance
+        Agency spend in Q4 was lower than in Q3. Savings for 2019/20 to 2021/22 were noted.
+        A Chair was elected for the academic year 2015/16. Works start Sept 23.
+        """, context: Context(meetingDate: "2024-05-30"))
+        let values = Dictionary(doc.dates.map { ($0.text, $0.value ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(values["Q4"] == "2024-01-01/2024-03-31")
+        #expect(values["Q3"] == "2023-10-01/2023-12-31")
+        #expect(values["2019/20 to 2021/22"] == "2019-04-01/2022-03-31")
+        #expect(values["academic year 2015/16"] == "2015-09-01/2016-08-31")
+        #expect(values["Sept 23"] == "2023-09")
+    }
 }
