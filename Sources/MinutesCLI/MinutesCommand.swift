@@ -32,8 +32,11 @@ public struct MinutesCommand: ParsableCommand {
         abstract: "Turn the minutes of public meetings into structured data.",
         discussion: """
             Reads minutes as text or HTML and writes JSON in the minutes/1 schema: the
-            meeting, its agenda items and the sums of money named, each value with its
-            span in the original file and the id of the rule that found it.
+            meeting (body, date, times, venue), the people and who attended, the
+            agenda items, the decisions with the motions behind them (proposer,
+            seconder, votes, outcome), the actions with owners and due dates, the sums
+            of money and the dates named, each value with its span in the original
+            file and the id of the rule that found it, and validation findings.
 
             EXAMPLES
               minutes extract minutes.txt > out.json

@@ -4,6 +4,7 @@ public enum DateGrain: String, Codable, Hashable, Sendable {
     case financialYear = "financial-year"
     case quarter, interval, relative
     case municipalYear = "municipal-year"
+    case academicYear = "academic-year"
 }
 
 /// A calendar reference in the text with its ISO 8601 value where known.

@@ -53,10 +53,11 @@ extension Yield {
                 guard let month = DayMonthYear.month(m) else { return .failure(BuildFailure(reason: "no month \(m)")) }
                 parts["month"] = "\(month)"
             }
-            if let y = groups["year"], !y.isEmpty, var year = Int(y) {
-                if y.count == 2 { year += 2000 }
+            if let y = groups["year"], !y.isEmpty, let year = DayMonthYear.year(y, near: nil) {
                 guard DayMonthYear.years.contains(year) else { return .failure(BuildFailure(reason: "no year \(y)")) }
                 parts["year"] = "\(year)"
+                // The century of "22/09/99" is chosen against the meeting date, by the calendar.
+                if y.count == 2 { parts["year2"] = y }
             } else {
                 parts["year"] = ""
             }
@@ -78,6 +79,14 @@ extension Yield {
                 if b.count == 2 { end += start / 100 * 100; if end < start { end += 100 } }
                 guard end == start + 1 else { return .failure(BuildFailure(reason: "\(a)/\(b) is not one year to the next")) }
                 parts["fy"] = "\(start)"
+            }
+            // "2019/20 to 2021/22": one interval, to the end of the last year named.
+            if parts["fy"] != nil, let a = groups["fz1"], let start = Int(a), let b = groups["fz2"], var end = Int(b) {
+                if b.count == 2 { end += start / 100 * 100; if end < start { end += 100 } }
+                guard end == start + 1, let first = parts["fy"].flatMap(Int.init), start > first else {
+                    return .failure(BuildFailure(reason: "\(a)/\(b) is not a later financial year"))
+                }
+                parts["fyEnd"] = "\(start)"
             }
             if let q = groups["q"] ?? groups["q2"], !q.isEmpty { parts["quarter"] = q }
             if let w = groups["qword"], !w.isEmpty {
@@ -189,7 +198,28 @@ enum Money {
         "k": 1_000, "thousand": 1_000,
         "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "million": 1_000_000, "millions": 1_000_000,
         "bn": 1_000_000_000, "b": 1_000_000_000, "billion": 1_000_000_000, "billions": 1_000_000_000,
+        "hundred": 100,
     ]
+
+    /// Numbers written in words, as sums are ("two million pounds", "twenty-five pounds").
+    static let numberWords: [String: Int] = [
+        "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+
+    /// "twenty-five", "two", "a": the tens and units of a number in words.
+    static func wordNumber(_ text: String) -> Decimal? {
+        let words = text.lowercased().split { $0 == "-" || $0 == " " }
+        guard !words.isEmpty, words.count <= 2 else { return nil }
+        var total = 0
+        for w in words {
+            guard let n = numberWords[String(w)] else { return nil }
+            total += n
+        }
+        return Decimal(total)
+    }
 
     /// Groups: `num` (with `mult`), or `min` and `max` (with `minmult`, `maxmult`);
     /// optional `period`, `code` (an ISO currency code written in the text),
@@ -210,9 +240,12 @@ enum Money {
         guard let lo = groups["min"], let hi = groups["max"] else {
             return .failure(BuildFailure(reason: "a money pattern needs group num, or min and max"))
         }
-        // "£1-2m": a multiplier written once applies to both bounds.
+        // "£1-2m": a multiplier written once applies to both bounds, unless the
+        // lower would then pass the upper ("over £500,000 and up to £1m").
         let maxMult = groups["maxmult"]
-        guard let min = amount(lo, groups["minmult"] ?? maxMult), let max = amount(hi, maxMult) else {
+        let shared = groups["minmult"] ?? maxMult
+        guard let max = amount(hi, maxMult),
+              let min = amount(lo, shared).flatMap({ $0 <= max ? $0 : nil }) ?? amount(lo, groups["minmult"]) else {
             return .failure(BuildFailure(reason: "cannot read the range '\(lo)'–'\(hi)'"))
         }
         guard min <= max else { return .failure(BuildFailure(reason: "the range '\(lo)'–'\(hi)' runs backwards")) }
@@ -227,7 +260,7 @@ enum Money {
         if groups.count > 1 {
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
-        guard var value = decimal(number) else { return nil }
+        guard var value = decimal(number) ?? wordNumber(number) else { return nil }
         if let m = multiplier?.lowercased().trimmingSpaces(lineEnds: false), !m.isEmpty {
             guard let factor = multipliers[m] else { return nil }
             value *= factor
@@ -296,11 +329,22 @@ public enum DayMonthYear {
     /// small enough that the calendar's sums on them cannot overflow).
     public static let years = 1...9999
 
+    /// The one reader of a written year. Two digits ("99" in "22/09/99") name
+    /// the year of that ending nearest `near` (the meeting's year); with
+    /// nothing to be near, 00–49 are 2000–2049 and 50–99 are 1950–1999.
+    public static func year(_ text: String, near: Int?) -> Int? {
+        guard let n = Int(text), n >= 0 else { return nil }
+        guard text.count == 2 else { return n }
+        guard let near else { return n < 50 ? 2000 + n : 1900 + n }
+        let century = near / 100 * 100
+        return [century - 100 + n, century + n, century + 100 + n].min { abs($0 - near) < abs($1 - near) } ?? century + n
+    }
+
     static func date(day: String, month: String, year: String) -> Result<RuleValue, BuildFailure> {
-        guard let d = Int(day.filter(\.isNumber)), let m = DayMonthYear.month(month), var y = Int(year.trimmingSpaces(lineEnds: false)) else {
+        guard let d = Int(day.filter(\.isNumber)), let m = DayMonthYear.month(month),
+              let y = DayMonthYear.year(year.trimmingSpaces(lineEnds: false), near: nil) else {
             return .failure(BuildFailure(reason: "not a date: \(day) \(month) \(year)"))
         }
-        if year.trimmingSpaces(lineEnds: false).count == 2 { y += y < 50 ? 2000 : 1900 }
         guard years.contains(y), (1...daysIn(month: m, year: y)).contains(d) else {
             return .failure(BuildFailure(reason: "\(day) \(month) \(year) is not a calendar date"))
         }

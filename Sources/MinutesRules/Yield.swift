@@ -123,7 +123,7 @@ public enum Yield: String, CaseIterable, Sendable {
         case .decision: ["kind": Yield.decisionKinds, "text": ["after", "before"]]
         case .motion: ["outcome": ["carried", "lost", "withdrawn"], "unanimous": ["true"], "kind": Yield.decisionKinds,
                        "vote": ["for", "against", "abstain"]]
-        case .calendar: ["relative": ["next-meeting", "previous-meeting", "month-meeting", "end-of-month", "municipal-year", "asap", "ongoing"]]
+        case .calendar: ["relative": ["next-meeting", "previous-meeting", "month-meeting", "end-of-month", "municipal-year", "academic-year", "asap", "ongoing"]]
         case .actionColumn: ["column": ["ref", "action", "owner", "due", "status"]]
         case .tense: ["tense": ["past", "future"]]
         case .actionStatus: ["status": ["open", "complete", "closed", "carried-forward"]]

@@ -4,7 +4,9 @@ import MinutesRules
 import MinutesText
 
 /// Sums of money anywhere in the text. Where matches overlap, the longest
-/// wins, then the higher-priority rule.
+/// wins, then the higher-priority rule; a match whose value cannot be built
+/// ("£350 to 1st", a range running backwards) gives way to the sums inside it
+/// and is reported only where nothing else was read.
 struct AmountExtractor: Extractor {
     let rules: [Rule]
 
@@ -15,8 +17,13 @@ struct AmountExtractor: Extractor {
                 candidates.append((rule, match))
             }
         }
+        let built = page.longestFirst(candidates.filter { if case .success = $0.match.value { true } else { false } })
+        let taken = RangeIndex(built.map(\.match.range))
+        let unread = page.longestFirst(candidates.filter {
+            if case .failure = $0.match.value { !taken.overlaps($0.match.range) } else { false }
+        })
         var amounts: [Amount] = []
-        for (rule, match) in page.longestFirst(candidates) {
+        for (rule, match) in built + unread {
             let found = page.original(match.range)
             switch match.value {
             case .success(.money(let value, let min, let max, let currency, let period, let bound)):

@@ -13,7 +13,10 @@ import MinutesRules
 ///   next meeting's date where that falls in December, else the month.
 /// - A financial year "2016/17" runs 1 April 2016 – 31 March 2017; its
 ///   quarters are Apr–Jun, Jul–Sep, Oct–Dec and Jan–Mar. A quarter with no
-///   year is one of the financial year holding the meeting.
+///   year is the last such quarter begun by the meeting (the one reported
+///   on), or the next to begin when the sentence speaks of the future.
+///   "2019/20 to 2021/22" is one interval.
+/// - An academic year "academic year 2015/16" runs 1 September – 31 August.
 /// - A municipal year "2018/19" runs 1 May 2018 – 30 April 2019.
 /// - "the next meeting" / "the previous meeting" are the dates the document
 ///   gives for them; otherwise there is no value. "ASAP" and "ongoing" have none.
@@ -52,6 +55,7 @@ struct Calendar {
     func value(of parts: [String: String], tense: Tense) -> Value {
         let day = parts["day"].flatMap(Int.init), month = parts["month"].flatMap(Int.init)
         var year = parts["year"].flatMap(Int.init)
+        if let written = parts["year2"], let meeting { year = DayMonthYear.year(written, near: meeting.year) }
         switch parts["relative"] {
         case "next-meeting":
             return Value(value: nextMeeting, grain: "day", resolved: nextMeeting != nil)
@@ -59,6 +63,9 @@ struct Calendar {
             return Value(value: previousMeeting, grain: "day", resolved: previousMeeting != nil)
         case "asap", "ongoing":
             return Value(value: nil, grain: "day", resolved: false)
+        case "academic-year":
+            guard let fy = parts["fy"].flatMap(Int.init) else { break }
+            return Value(value: "\(fy)-09-01/\(fy + 1)-08-31", grain: "academic-year", resolved: false)
         case "municipal-year":
             guard let fy = parts["fy"].flatMap(Int.init) else { break }
             return Value(value: "\(fy)-05-01/\(fy + 1)-04-30", grain: "municipal-year", resolved: false)
@@ -71,7 +78,14 @@ struct Calendar {
             var resolved = false
             var fy = parts["fy"].flatMap(Int.init)
             if fy == nil, let meeting {
-                fy = meeting.month >= 4 ? meeting.year : meeting.year - 1
+                // The quarter minutes report on: the last one begun by the meeting
+                // ("Q4" in May is January to March just gone); spoken of as to come,
+                // the first not yet over.
+                let current = meeting.month >= 4 ? meeting.year : meeting.year - 1
+                let begins = { (fy: Int) in (q == 4 ? fy + 1 : fy, [4, 7, 10, 1][q - 1]) }
+                let started = begins(current) <= (meeting.year, meeting.month)
+                let over = begins(current) < (meeting.year, meeting.month - 2)
+                fy = tense == .future ? (over ? current + 1 : current) : (started ? current : current - 1)
                 resolved = true
             }
             guard let fy else { return Value(value: nil, grain: "quarter", resolved: false) }
@@ -79,6 +93,9 @@ struct Calendar {
             let endMonth = startMonth + 2
             return Value(value: "\(DateValue.iso(year: y, month: startMonth, day: 1))/\(DateValue.iso(year: y, month: endMonth, day: DayMonthYear.daysIn(month: endMonth, year: y)))",
                          grain: "quarter", resolved: resolved)
+        }
+        if let fy = parts["fy"].flatMap(Int.init), let last = parts["fyEnd"].flatMap(Int.init) {
+            return Value(value: "\(fy)-04-01/\(last + 1)-03-31", grain: "financial-year", resolved: false)
         }
         if let fy = parts["fy"].flatMap(Int.init) {
             return Value(value: "\(fy)-04-01/\(fy + 1)-03-31", grain: "financial-year", resolved: false)
