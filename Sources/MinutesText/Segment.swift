@@ -268,6 +268,17 @@ public struct Segmenter: Sendable {
                 }
                 // "Action: Cllr Tennant" names an owner on its own line; the next line is prose.
                 let singleLine = marker.value == "action" && !restIsBlank
+                // …unless its sentence runs on: a line ending without a stop, then a lower-case line.
+                if singleLine {
+                    func runsOn(_ k: Int) -> Bool {
+                        guard k + 1 < lines.count, !lines[k + 1].isBlank, !lines[k + 1].isTableRow,
+                              let last = lines[k].range.reversed().first(where: { !Segmenter.isSpace(text.scalars[$0]) }),
+                              let next = lines[k + 1].range.first(where: { !Segmenter.isSpace(text.scalars[$0]) }) else { return false }
+                        return !".!?:;)".unicodeScalars.contains(text.scalars[last])
+                            && text.scalars[next].properties.isLowercase
+                    }
+                    while runsOn(j - 1) { j += 1 }
+                }
                 while !singleLine, j < lines.count, !lines[j].isTableRow, firstHeading(rules.blockMarkers, text, lines, j) == nil {
                     if lines[j].isBlank {
                         var k = j

@@ -52,6 +52,31 @@ import Testing
         #expect(r.status == 1, "an error-severity finding fails the check")
     }
 
+    /// "Action: to obtain …" says what to do, not who: the line is the action and it has no owner.
+    @Test func aTaskAfterTheActionMarkerHasNoOwner() throws {
+        let text = """
+        Parish Council
+        Minutes of the meeting held on 12 June 2023
+
+        Present: Cllr A Burke (AB), Cllr B Cole (BC)
+
+        1. Pavilion
+        The roof of the pavilion leaks.
+        Action: to obtain three quotes for the roof by 30 June 2023.
+        The gate is broken.
+        Action: BC
+
+        """
+        let dir = try folder(["roof.txt": text])
+        let r = try cli.run("minutes", ["validate", "roof.txt"], in: dir)
+        #expect(r.stdout == """
+        roof.txt:8:9: warning: action 'to obtain three quotes for the roof by 30 June 2023.' has no owner [action-missing-owner]
+        roof.txt:9:1: warning: action 'The gate is broken.' has no due date [action-missing-due-date]
+
+        """)
+        #expect(r.status == 0)
+    }
+
     @Test func warningsPassUnlessFailOnWarning() throws {
         let dir = try folder(["clean.txt": Self.clean, "warn.txt": Self.clean + "Cllr Cole agreed to check the invoices.\n"])
         let ok = try cli.run("minutes", ["validate", "clean.txt"], in: dir)

@@ -226,6 +226,46 @@ import Testing
         #expect(next?.resolved == true)
     }
 
+    /// A marker after the sentence it owns, on the sentence's line: "… full. ACTION – JS",
+    /// "… overgrown. VH Action."; each owns its own sentence, never the line above.
+    @Test func markersAfterTheirSentence() throws {
+        let text = Self.attendance + """
+        1. Village
+        The litter bin by the shop is full. ACTION – JS
+        The hedge on Mill Lane needs cutting. Action: VH
+        The verge by the church is overgrown. VH Action.
+        Circulate the draft budget. Action – The Clerk Action complete.
+        Action ongoing – the contractor has been paid.
+        The notice about the fete needs displaying.
+        Action: To put the notice on the village board.
+        ACTION: Highways team (VH) to report back on the drains.
+        """
+        let doc = try extract(text)
+        #expect(doc.actions.map(\.text) == [
+            "The litter bin by the shop is full.",
+            "The hedge on Mill Lane needs cutting.",
+            "The verge by the church is overgrown.",
+            "Circulate the draft budget.",
+            "To put the notice on the village board.",
+            "Highways team (VH) to report back on the drains.",
+        ])
+        #expect(try actions(text) == ["[JS=P2] - - -", "[VH=P1] - - -", "[VH=P1] - - -", "[Clerk] - - -", "[] - - -", "[Highways team+VH=P1] - - -"])
+    }
+
+    /// Future tense and undertakings name whoever will act.
+    @Test func futureTenseAndUndertakings() throws {
+        let text = Self.attendance + """
+        1. Transport
+        The Clerk will make the payment by BACS.
+        The Chief Officer undertook to circulate the figures.
+        Rota - the clerk would draw up a rota for the summer.
+        JS and VH to attend the forum.
+        The Clerk said that the bus company had replied.
+        Cllr Tennant reported that she had written to the school.
+        """
+        #expect(try actions(text) == ["[Clerk] - - -", "[Chief Officer] - - -", "[clerk] - - -", "[JS=P2+VH=P1] - - -"])
+    }
+
     @Test func undertakingsAndRequests() throws {
         let text = """
         Northmoor Police and Crime Panel

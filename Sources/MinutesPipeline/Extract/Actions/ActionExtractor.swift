@@ -18,6 +18,8 @@ struct ActionExtractor: Extractor {
     /// Names with an honorific and posts, for "he" and "she".
     let mentionRules: [Rule]
     let ownerRoleRules: [Rule]
+    /// What an "Action:" line names when it names an owner.
+    let markerOwnerRules: [Rule]
 
     init(rules: RuleBook) {
         let actions = rules.rules(for: "actions")
@@ -29,6 +31,7 @@ struct ActionExtractor: Extractor {
         nextMeetingRules = rules.rules(for: "meeting").filter { $0.yields == .nextMeeting }
         mentionRules = rules.rules(for: "people").filter { $0.yields == .person && $0.settings["context"] == nil }
         ownerRoleRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".owner-role") }
+        markerOwnerRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".marker-owner") }
     }
 
     struct Found {
@@ -75,13 +78,27 @@ struct ActionExtractor: Extractor {
             foundAt.insert(f.range)
         }
         // Sentences: the rules in priority order; one action a sentence.
-        for rule in sentenceRules {
-            for m in page.matches(rule, diagnostics: &diagnostics) where !cells.contains(m.range.lowerBound) {
+        let matches = sentenceRules.map { page.matches($0, diagnostics: &diagnostics) }
+        // Markers that name the owner of the sentence before them ("… full. ACTION – JP"):
+        // a sentence before one starts after the marker before it.
+        let markerEnds = zip(sentenceRules, matches).flatMap { rule, found in
+            rule.settings["text"] == "before" ? found.map(\.range.upperBound) : []
+        }.sorted()
+        for (rule, ruleMatches) in zip(sentenceRules, matches) {
+            for m in ruleMatches where !cells.contains(m.range.lowerBound) {
                 guard case .success(let value) = m.value else { continue }
                 let owner = value.fields["owner"] ?? ""
                 if value.fields["text"] == "before" {
                     // "(Action: VH/JS)": the owners of the sentence before the marker.
-                    let sentence = page.sentence(around: max(m.range.lowerBound - 2, 0)..<max(m.range.lowerBound - 1, 0))
+                    // (A marker may stand in a column of its own, far to the right of its sentence.)
+                    var k = m.range.lowerBound
+                    while k > 1, Segmenter.isSpace(page.text.scalars[k - 1]) { k -= 1 }
+                    var sentence = page.sentence(around: max(k - 1, 0)..<k)
+                    if let end = markerEnds.last(where: { $0 > sentence.lowerBound && $0 <= m.range.lowerBound }) {
+                        var lo = end
+                        while lo < sentence.upperBound, Segmenter.isSpace(page.text.scalars[lo]) { lo += 1 }
+                        sentence = lo..<max(lo, sentence.upperBound)
+                    }
                     let owners = ActionExtractor.split(owner)
                     if let i = foundAt.firstOverlapping(sentence) {
                         found[i].owners = owners
@@ -90,7 +107,12 @@ struct ActionExtractor: Extractor {
                     }
                     continue
                 }
-                let sentence = page.sentence(around: m.range)
+                // "ACTION: Highways team (KS) to report …": the marker heads a block; the sentence is in it.
+                var at = m.range
+                if let o = m.groups["owner"], !o.isEmpty, page.textBlock(at: m.range.lowerBound) != page.textBlock(at: o.lowerBound) {
+                    at = o.lowerBound..<m.range.upperBound
+                }
+                let sentence = page.sentence(around: at)
                 guard !foundAt.overlaps(sentence) else { continue }
                 var owners = ActionExtractor.split(owner)
                 if let pronoun = owners.first, ["he", "she"].contains(pronoun.lowercased()) {
@@ -105,7 +127,15 @@ struct ActionExtractor: Extractor {
             // (A marker can reach past its block: "Action:" and the blank lines after it, before a table.)
             let content = block.children.first?.range ?? (min(heading.range.upperBound, block.range.upperBound)..<block.range.upperBound)
             if foundAt.overlaps(content) { return }
-            let owners = ActionExtractor.split(Clean.entryTail(page.text.text(content)))
+            let named = Clean.entryTail(page.text.text(content))
+            guard !named.isEmpty else { return }
+            // "Action: To put the notice on the board.": the line is the task, and no one is named.
+            let line = ActionExtractor.paragraphs(content, page).first ?? content
+            guard namesOwner(line, page, &diagnostics) else {
+                add(Found(range: line, owners: [], rule: heading.rule))
+                return
+            }
+            let owners = ActionExtractor.split(named)
             guard !owners.isEmpty, owners.joined().count <= 60 else { return }
             let before = page.sentence(around: max(block.range.lowerBound - 2, 0)..<max(block.range.lowerBound - 1, 0))
             if let i = foundAt.firstOverlapping(before) {
@@ -295,9 +325,11 @@ struct ActionExtractor: Extractor {
             return ActionExtractor.duePrepositions.contains { text.contains($0 + page.text.text(m.range).lowercased()) }
                 || ["by ", "for ", "before ", "until "].contains { page.text.text(m.range).lowercased().hasPrefix($0) }
         }
-        // Otherwise a date that says when, not what happened "in March" or "since June".
+        // Otherwise a date that says when, not what happened "in March" or "since June",
+        // nor which thing ("report on the 2024/25 programme").
         return due ?? dates.first { m in
             !["in ", "since ", "from ", "of ", "after ", "during "].contains { page.text.text(m.range).lowercased().hasPrefix($0) }
+                && !page.text.text(max(range.lowerBound, m.range.lowerBound - 4)..<m.range.lowerBound).lowercased().hasSuffix("the ")
         }
     }
 
@@ -318,6 +350,17 @@ struct ActionExtractor: Extractor {
 
     // MARK: Owners
 
+    /// Whether the text after an "Action:" marker is whoever must act (the
+    /// fragment actions.marker-owner, the whole text) rather than the task.
+    func namesOwner(_ line: Range<Int>, _ page: Page, _ diagnostics: inout [Diagnostic]) -> Bool {
+        for rule in markerOwnerRules {
+            if let m = page.matches(rule, in: line, diagnostics: &diagnostics).first,
+               m.range.lowerBound == line.lowerBound,
+               page.text.text(m.range.upperBound..<line.upperBound).allSatisfy(\.isWhitespace) { return true }
+        }
+        return false
+    }
+
     /// "VH/JS", "Cllrs Cole and Bhatt", "Chair and Vice-Chair" → one owner each.
     static func split(_ text: String) -> [String] {
         let cleaned = text.replacingScalar("\u{2029}", with: " ").trimmingSpaces()
@@ -326,6 +369,14 @@ struct ActionExtractor: Extractor {
             .flatMap { $0.components(separatedBy: " and ") }
             .map { Clean.entryTail($0) }
             .filter { !$0.isEmpty }
+        // "Highways team (KS)": the team and the person who leads for it.
+        parts = parts.flatMap { p -> [String] in
+            guard p.hasSuffix(")"), let open = p.lastIndex(of: "("), open > p.startIndex else { return [p] }
+            let inner = p[p.index(after: open)..<p.index(before: p.endIndex)]
+            let outer = p[..<open].trimmingCharacters(in: .whitespaces)
+            guard PersonName.isInitials(inner), !outer.isEmpty else { return [p] }
+            return [outer, String(inner)]
+        }
         // "Cllrs Cole and Bhatt": the plural honorific belongs to each.
         if let first = parts.first, let space = first.firstIndex(of: " "),
            ["cllrs", "councillors"].contains(first[..<space].lowercased()) {
