@@ -61,24 +61,8 @@ public struct Decision: Codable, Hashable, Sendable {
 }
 
 /// Whoever proposed or seconded a motion: the text as written and, where it
-/// names a person of the document, that person (as an action owner).
-public struct MotionPerson: Codable, Hashable, Sendable {
-    public var text: String
-    public var person: String?
-
-    public init(text: String, person: String?) {
-        self.text = text
-        self.person = person
-    }
-
-    private enum CodingKeys: String, CodingKey { case text, person }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(text, forKey: .text)
-        try c.encode(person, forKey: .person)
-    }
-}
+/// names a person of the document, that person, exactly as an action owner.
+public typealias MotionPerson = ActionOwner
 
 /// The counts of a vote; a count the minutes do not give is nil.
 public struct VoteCounts: Codable, Hashable, Sendable {
@@ -139,15 +123,7 @@ public enum MotionOutcome: String, Codable, Hashable, Sendable, CaseIterable {
 
 /// Where a value was read and the rule that read it, for values (a vote, a
 /// "remote" note) that are a flag or a count rather than text of their own.
-public struct Evidence: Codable, Hashable, Sendable {
-    public var rule: String
-    public var span: Span
-
-    public init(rule: String, span: Span) {
-        self.rule = rule
-        self.span = span
-    }
-}
+public typealias Evidence = Provenance
 
 /// The state an action log gives an action.
 public enum ActionStatus: String, Codable, Hashable, Sendable {

@@ -256,6 +256,6 @@ struct MotionReader {
         }
         decision.outcome = motion.outcome
         decision.motionEvidence = motion.evidence.sorted { $0.range.lowerBound < $1.range.lowerBound }
-            .map { Evidence(rule: $0.rule, span: page.original($0.range).span) }
+            .map { Evidence(span: page.original($0.range).span, rule: $0.rule) }
     }
 }

@@ -24,7 +24,7 @@ struct RemoteAttendanceExtractor: Extractor {
             for m in page.matches(rule, diagnostics: &diagnostics) {
                 guard case .success = m.value else { continue }
                 let original = page.original(m.range)
-                let evidence = Evidence(rule: rule.id, span: original.span)
+                let evidence = Evidence(span: original.span, rule: rule.id)
                 if let names = m.groups["names"] {
                     for name in ActionExtractor.split(page.text.text(names)) {
                         guard let id = roster.personID(written: name, document.people) else { continue }
