@@ -122,7 +122,7 @@ public enum Yield: String, CaseIterable, Sendable {
         // before: the sentence before with the match's ("… seconded by Cllr Shah. This was agreed.").
         case .decision: ["kind": Yield.decisionKinds, "text": ["after", "before"]]
         case .motion: ["outcome": ["carried", "lost", "withdrawn"], "unanimous": ["true"], "kind": Yield.decisionKinds,
-                       "vote": ["for", "against", "abstain"]]
+                       "vote": ["for", "against", "abstain"], "decision": ["unless-resolved"]]
         case .calendar: ["relative": ["next-meeting", "previous-meeting", "month-meeting", "end-of-month", "municipal-year", "academic-year", "asap", "ongoing"]]
         case .actionColumn: ["column": ["ref", "action", "owner", "due", "status"]]
         case .tense: ["tense": ["past", "future"]]

@@ -37,6 +37,26 @@ import Testing
         }
     }
 
+    /// An election: a nomination with no "that" clause is a decision where
+    /// nothing resolves it; where a resolution follows in the item, that is the
+    /// one decision.
+    @Test func nominations() throws {
+        let alone = try motions("1. Election of Chair\nCllr Ross proposed Cllr Eden as Chair and this was seconded by Cllr Shah.\n")
+        #expect(alone.count == 1)
+        #expect(alone.first?.hasPrefix("agreed: Cllr Ross proposed Cllr Eden as Chair and this was seconded by Cllr Shah") == true)
+        #expect(alone.first?.contains("proposer Cllr Ross=") == true)
+        #expect(alone.first?.contains("seconder Cllr Shah=") == true)
+        let resolved = try motions("""
+        2. Election of Vice-Chair
+        Two nominations were received. Cllr Frost was proposed by Cllr Ross and seconded by Cllr Shah; Mrs Ward was proposed by Mr Lowe and seconded by Cllr Eden.
+
+        RESOLVED - That Cllr Frost be appointed Vice-Chair for the year.
+
+        """)
+        #expect(resolved.count == 1)
+        #expect(resolved.first?.contains("That Cllr Frost be appointed Vice-Chair") == true)
+    }
+
     @Test func proposedBySecondedByIsADecisionOfWhatWasProposed() throws {
         #expect(try motions("1. Grants\nProposed by Cllr Eden, seconded by Cllr Frost, that the grant be paid; carried 6 votes to 2.\n")
             == ["agreed: that the grant be paid | proposer Cllr Eden=P1 | seconder Cllr Frost=P2 | votes 6/2/- | carried"])

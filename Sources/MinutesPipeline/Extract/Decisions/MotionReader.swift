@@ -90,7 +90,14 @@ struct MotionReader {
                     found[next].range = motion.lowerBound..<found[next].range.upperBound
                 }
             }
-            if target == nil, let motion {
+            // A nomination ("set: {decision: unless-resolved}") is a decision of its own only
+            // where no decision follows it in its item: "Two nominations were received. …
+            // RESOLVED that Cllr Marsh be appointed" is one decision, the resolution.
+            let resolvedLater = rule.settings["decision"] == "unless-resolved" && found.contains { d in
+                d.range.lowerBound >= sentence.upperBound
+                    && page.itemID(at: d.range.lowerBound, in: document) == page.itemID(at: sentence.lowerBound, in: document)
+            }
+            if target == nil, let motion, !resolvedLater {
                 found.append(FoundDecision(range: motion, kind: .agreed, rule: rule.id))
                 target = found.count - 1
             }
