@@ -40,6 +40,14 @@ import Testing
     /// An election: a nomination with no "that" clause is a decision where
     /// nothing resolves it; where a resolution follows in the item, that is the
     /// one decision.
+    @Test func onTheProposalOf() throws {
+        let found = try motions("3. Grants\nOn the proposal of Cllr Ross, seconded by Cllr Shah, it was agreed that the grant of £200 be paid to the Scouts.\n")
+        #expect(found.count == 1)
+        #expect(found.first?.contains("that the grant of £200 be paid to the Scouts") == true)
+        #expect(found.first?.contains("proposer Cllr Ross=") == true)
+        #expect(found.first?.contains("seconder Cllr Shah=") == true)
+    }
+
     @Test func nominations() throws {
         let alone = try motions("1. Election of Chair\nCllr Ross proposed Cllr Eden as Chair and this was seconded by Cllr Shah.\n")
         #expect(alone.count == 1)
