@@ -301,7 +301,7 @@ public struct Segmenter: Sendable {
                 var entries: [Block] = []
                 var j = i
                 while j < lines.count, lines[j].isBlank || lines[j].isListItem {
-                    if lines[j].isListItem { entries.append(Block(kind: .listItem, range: trim(lines[j].range, text))) }
+                    if lines[j].isListItem { entries.append(Block(kind: .listItem, range: Self.trim(lines[j].range, text))) }
                     j += 1
                 }
                 if let top = entries.first, let bottom = entries.last {
@@ -337,12 +337,12 @@ public struct Segmenter: Sendable {
             if let first = cells.first, first.range.isEmpty { cells.removeFirst() }
             if let last = cells.last, last.range.isEmpty { cells.removeLast() }
         }
-        return Block(kind: .row, range: trim(line.range, text), children: cells)
+        return Block(kind: .row, range: Self.trim(line.range, text), children: cells)
     }
 
     private func cell(_ range: Range<Int>, _ text: NormalizedText) -> Block {
         let parts = splitOnParagraphSeparators(range, text)
-        let trimmedRange = trim(range, text)
+        let trimmedRange = Self.trim(range, text)
         return Block(kind: .cell, range: trimmedRange,
                      children: parts.count > 1 ? parts.map { Block(kind: .paragraph, range: $0) } : [])
     }
@@ -351,17 +351,18 @@ public struct Segmenter: Sendable {
         var parts: [Range<Int>] = []
         var start = range.lowerBound
         for k in range where text.scalars[k] == "\u{2029}" {
-            let t = trim(start..<k, text)
+            let t = Self.trim(start..<k, text)
             if !t.isEmpty { parts.append(t) }
             start = k + 1
         }
-        let t = trim(start..<range.upperBound, text)
+        let t = Self.trim(start..<range.upperBound, text)
         if !t.isEmpty { parts.append(t) }
         return parts
     }
 
     /// The range without surrounding white space and paragraph separators.
-    func trim(_ range: Range<Int>, _ text: NormalizedText) -> Range<Int> {
+    /// `range` without the white space at its ends.
+    public static func trim(_ range: Range<Int>, _ text: NormalizedText) -> Range<Int> {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, Segmenter.isSpace(text.scalars[lo]) { lo += 1 }
         while hi > lo, Segmenter.isSpace(text.scalars[hi - 1]) { hi -= 1 }

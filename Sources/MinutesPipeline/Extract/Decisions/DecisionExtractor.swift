@@ -218,17 +218,11 @@ struct DecisionExtractor: Extractor {
         let s = page.text.scalars
         var out: [Range<Int>] = []
         var start = range.lowerBound
-        func add(_ end: Int) {
-            var lo = start, hi = end
-            while lo < hi, Segmenter.isSpace(s[lo]) { lo += 1 }
-            while hi > lo, Segmenter.isSpace(s[hi - 1]) { hi -= 1 }
-            out.append(lo..<hi)
-        }
         for k in range where s[k] == "\n" {
-            add(k)
+            out.append(Segmenter.trim(start..<k, page.text))
             start = k + 1
         }
-        add(range.upperBound)
+        out.append(Segmenter.trim(start..<range.upperBound, page.text))
         return out
     }
 
