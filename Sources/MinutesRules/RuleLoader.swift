@@ -239,7 +239,7 @@ enum RuleLoader {
         /// the rest of the text (a call hides that: such searches ran about 3 times
         /// slower). Long fragments stay calls, defined in such a block at the end;
         /// so does everything in a pattern whose fragments call themselves.
-        func inline(_ source: String, options: Pattern.Options) -> String {
+        func inline(_ source: String, options: Pattern.Options, limit: Int = Definitions.inlineLimit) -> String {
             let opening = Pattern.groupOpening(with: Pattern.options(atEndOf: source, compiledWith: options))
             var expanded: [String: String] = [:]
             func expand(_ pattern: String, calling: [String]) -> String? {
@@ -259,7 +259,7 @@ enum RuleLoader {
                             expanded[name] = made
                             inner = made
                         }
-                        if inner.utf8.count <= Definitions.inlineLimit {
+                        if inner.utf8.count <= limit {
                             out += opening + inner + ")"
                         } else {
                             out += rest[call.lowerBound...close]
@@ -287,9 +287,15 @@ enum RuleLoader {
         func body(of source: String, options: Pattern.Options) -> String {
             let inlined = Pattern.asciiDigits(inline(source, options: options))
             let called = Pattern.asciiDigits(source + block(for: source))
-            guard inlined != called, Pattern.knowsWhereMatchesStart(called, options: options) == false,
-                  Pattern.knowsWhereMatchesStart(inlined, options: options) == true else { return called }
-            return inlined
+            guard Pattern.knowsWhereMatchesStart(called, options: options) == false else { return called }
+            if inlined != called, Pattern.knowsWhereMatchesStart(inlined, options: options) == true { return inlined }
+            // A long fragment at the start stays a call, or a Unicode property
+            // starts it, and either hides where matches start: say it in a
+            // lookahead, read from the pattern with every fragment copied in
+            // and its properties widened (compiled once, only to ask).
+            let whole = Pattern.widenedProperties(Pattern.asciiDigits(inline(source, options: options, limit: .max)))
+            guard let first = Pattern.firstCharacters(of: whole, options: options) else { return called }
+            return "(?=\(first))" + called
         }
 
         /// The `(?(DEFINE)…)` block of the fragments `source` calls, and those they call.

@@ -109,6 +109,79 @@ public final class Pattern: @unchecked Sendable {
         return knowsWhereMatchesStart(code)
     }
 
+    /// The characters a match of `source` can start with, as a character
+    /// class (`[\x41\x61]`, with `|[^\x00-\x7F]` for any non-ASCII
+    /// character when one can start it), from what PCRE2 works out compiling
+    /// it; nil when PCRE2 does not know, or the pattern does not compile. A
+    /// lookahead of it changes no match and lets PCRE2 skip other positions.
+    public static func firstCharacters(of source: String, options: Options) -> String? {
+        guard let code = compiledWithoutJIT(source, flags: compileFlags(options, anchored: false)) else { return nil }
+        defer { pcre2_code_free_8(code) }
+        guard let bits = Compiled.firstBytes(code) else { return nil }
+        func has(_ byte: Int) -> Bool { bits[byte >> 6] & (1 << UInt64(byte & 63)) != 0 }
+        var ascii = ""
+        for byte in 0..<0x80 where has(byte) {
+            let hex = String(byte, radix: 16, uppercase: true)
+            ascii += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+        }
+        let beyondASCII = (0x80..<0x100).contains(where: has)
+        switch (ascii.isEmpty, beyondASCII) {
+        case (true, false): return nil
+        case (true, true): return "[^\\x00-\\x7F]"
+        case (false, false): return "[\(ascii)]"
+        case (false, true): return "[\(ascii)]|[^\\x00-\\x7F]"
+        }
+    }
+
+    /// A pattern that matches wherever `source` does and perhaps elsewhere,
+    /// only to ask PCRE2 where matches can start (`firstCharacters`): it
+    /// cannot tell that through a Unicode property, so `\p{L}`, `\p{Lu}`,
+    /// `\p{Ll}`, `\s` and `\w` are widened to their ASCII characters and
+    /// every non-ASCII one. Inside a negated class a property is left as it
+    /// is (widening it there would narrow the class).
+    public static func widenedProperties(_ source: String) -> String {
+        let ascii: [String: String] = ["{L}": "A-Za-z", "{Lu}": "A-Z", "{Ll}": "a-z"]
+        let beyondASCII = "\\x{80}-\\x{10FFFF}"
+        var pieces = PatternPieces(source)
+        let bytes = pieces.bytes
+        var out = ""
+        var open = false, negated = false
+        while let piece = pieces.next() {
+            switch piece {
+            case .other(let range, let inClass):
+                if inClass, !open {
+                    open = true
+                    negated = range.count > 1 && bytes[range.lowerBound + 1] == 0x5E  // "[^"
+                } else if inClass, range.count == 1, bytes[range.lowerBound] == 0x5D {  // "]"
+                    open = false
+                }
+                out += String(decoding: bytes[range], as: UTF8.self)
+            case .quoted(let range):
+                out += String(decoding: bytes[range], as: UTF8.self)
+            case .escape(let range, let inClass):
+                let letter = bytes[range.lowerBound + 1]
+                var widened: String?
+                if !(inClass && negated) {
+                    if letter == 0x70,  // \p{…}
+                       let name = ascii.keys.first(where: { bytes[range.upperBound...].starts(with: $0.utf8) }) {
+                        widened = (ascii[name] ?? "") + beyondASCII
+                        pieces.position = range.upperBound + name.utf8.count
+                    } else if letter == 0x73 {  // \s
+                        widened = "\\x{09}-\\x{0D}\\x{20}" + beyondASCII
+                    } else if letter == 0x77 {  // \w
+                        widened = "0-9A-Za-z_" + beyondASCII
+                    }
+                }
+                if let widened {
+                    out += inClass ? widened : "[" + widened + "]"
+                } else {
+                    out += String(decoding: bytes[range], as: UTF8.self)
+                }
+            }
+        }
+        return out
+    }
+
     private static func knowsWhereMatchesStart(_ code: OpaquePointer) -> Bool {
         var type: UInt32 = 0
         var bitmap: UnsafePointer<UInt8>?
@@ -225,7 +298,7 @@ public final class Pattern: @unchecked Sendable {
             start = AnchoredStart(firstBytes: Compiled.firstBytes(compiled), onlyAtSubjectStart: onlyAtSubjectStart)
         }
 
-        private static func firstBytes(_ code: OpaquePointer) -> [UInt64]? {
+        fileprivate static func firstBytes(_ code: OpaquePointer) -> [UInt64]? {
             var type: UInt32 = 0
             pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
             if type == 1 {

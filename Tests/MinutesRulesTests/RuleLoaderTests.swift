@@ -227,6 +227,53 @@ import Testing
         #expect(book.checkExamples().allSatisfy { $0.failure == nil })
     }
 
+    /// A rule that starts with a long fragment (a call), or with a Unicode
+    /// property, gets a lookahead of the characters its matches can start
+    /// with, so PCRE2 skips the rest of the text; its matches are the same.
+    @Test func aRuleStartingWithALongFragmentOrAPropertySaysWhereItsMatchesStart() throws {
+        let words = (0..<200).map { "Word\($0)" }.joined(separator: "|")
+        let yaml = """
+        - id: people.long-list
+          description: more than the inlining limit
+          pattern: '(?:\(words))\\b'
+          yields: fragment
+          examples:
+            - text: "Word7"
+              expect: {text: "Word7"}
+            - text: "word"
+              expect: none
+        - id: people.listed
+          description: starts with the long fragment
+          pattern: '(?<name>(?&long_list)) said'
+          yields: person
+          set: {context: list}
+          examples:
+            - text: "Word199 said"
+              expect: {name: "Word199"}
+            - text: "Word said"
+              expect: none
+        - id: people.capital
+          description: starts with a property
+          pattern: '(?<name>\\p{Lu}\\p{Ll}+) said'
+          yields: person
+          set: {context: list}
+          examples:
+            - text: "Émile said"
+              expect: {name: "Émile"}
+            - text: "émile said"
+              expect: none
+        """
+        let book = try RuleBook.load(files: [("Rules/people/test.yaml", yaml)])
+        let listed = try #require(book.rule(id: "people.listed")?.pattern)
+        #expect(listed.source.hasPrefix("(?=[\\x57\\x77])(?<name>(?&long_list)) said(?(DEFINE)"))
+        #expect(try listed.knowsWhereMatchesStart)
+        let capital = try #require(book.rule(id: "people.capital")?.pattern)
+        #expect(capital.source == "(?=[\\x41\\x42\\x43\\x44\\x45\\x46\\x47\\x48\\x49\\x4A\\x4B\\x4C\\x4D\\x4E\\x4F\\x50\\x51\\x52\\x53\\x54\\x55\\x56\\x57\\x58\\x59\\x5A]|[^\\x00-\\x7F])(?<name>\\p{Lu}\\p{Ll}+) said")
+        #expect(try capital.matches(in: "Then Émile said, and Word3 said; Ölaf said").map(\.text) == ["Émile said", "Ölaf said"])
+        #expect(try listed.matches(in: "Then Émile said, and Word3 said").map(\.text) == ["Word3 said"])
+        #expect(book.checkExamples().allSatisfy { $0.failure == nil })
+    }
+
     /// Trigger words: ASCII letters in either case, other characters as written.
     @Test func triggersMayHoldAnyCharacterAndIgnoreTheCaseOfASCIILetters() throws {
         let yaml = """

@@ -129,6 +129,31 @@ import Testing
     }
 }
 
+/// Where matches can start, asked of PCRE2 and written as a class.
+@Suite struct FirstCharacterTests {
+    @Test func theFirstCharactersOfAPatternAreAClass() {
+        #expect(Pattern.firstCharacters(of: "(?:Mr|Dr) \\w+", options: []) == "[\\x44\\x4D]")
+        #expect(Pattern.firstCharacters(of: "(?i:mr) x", options: []) == "[\\x4D\\x6D]")
+        #expect(Pattern.firstCharacters(of: "(?:£|a)1", options: []) == "[\\x61]|[^\\x00-\\x7F]")
+        #expect(Pattern.firstCharacters(of: "\\p{Lu}x", options: []) == nil)  // PCRE2 cannot tell through a property
+        #expect(Pattern.firstCharacters(of: "x?", options: []) == nil)  // may match the empty string anywhere
+        #expect(Pattern.firstCharacters(of: "(", options: []) == nil)  // does not compile
+    }
+
+    @Test func propertiesAreWidenedOutsideNegatedClassesOnly() {
+        let wide = "\\x{80}-\\x{10FFFF}"
+        #expect(Pattern.widenedProperties("\\p{Lu}\\p{Ll}+") == "[A-Z\(wide)][a-z\(wide)]+")
+        #expect(Pattern.widenedProperties("[\\p{L}'-]\\s\\w") == "[A-Za-z\(wide)'-][\\x{09}-\\x{0D}\\x{20}\(wide)][0-9A-Za-z_\(wide)]")
+        #expect(Pattern.widenedProperties("[^\\p{L}\\s]\\p{N}\\S\\\\p{L}") == "[^\\p{L}\\s]\\p{N}\\S\\\\p{L}")
+        #expect(Pattern.widenedProperties("\\Q\\p{L}\\E[]\\s]") == "\\Q\\p{L}\\E[]\\x{09}-\\x{0D}\\x{20}\(wide)]")
+    }
+
+    @Test func theWidenedPatternTellsPCRE2WhereMatchesStart() {
+        let first = Pattern.firstCharacters(of: Pattern.widenedProperties("(?=\\p{Lu})\\w+ said"), options: [])
+        #expect(first == "[" + (0x41...0x5A).map { "\\x" + String($0, radix: 16, uppercase: true) }.joined() + "]|[^\\x00-\\x7F]")
+    }
+}
+
 /// A `^` that can match only at the subject's start is left out of the search
 /// code, and tried there alone.
 @Suite struct SubjectStartTests {
