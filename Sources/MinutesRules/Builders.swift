@@ -104,7 +104,8 @@ extension Yield {
         case .actionStatus:
             return .success(.parts(["status": settings["status"] ?? ""]))
         case .action:
-            return .success(.parts(["owner": Clean.title(groups["owner"] ?? ""), "text": settings["text"] ?? "sentence"]))
+            return .success(.parts(["owner": Clean.title(groups["owner"] ?? ""), "text": settings["text"] ?? "sentence",
+                                     "owner-known": settings["owner"] ?? ""]))
         case .fragment, .organisation:
             return .success(.parts([:]))
         case .person:

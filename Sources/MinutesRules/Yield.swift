@@ -127,7 +127,8 @@ public enum Yield: String, CaseIterable, Sendable {
         case .actionColumn: ["column": ["ref", "action", "owner", "due", "status"]]
         case .tense: ["tense": ["past", "future"]]
         case .actionStatus: ["status": ["open", "complete", "closed", "carried-forward"]]
-        case .action: ["text": ["sentence", "before"]]
+        // owner registered: only an owner who is someone of the minutes' register counts.
+        case .action: ["text": ["sentence", "before"], "owner": ["registered"]]
         // scope document: the heading names the one item a whole page or report is
         // about; numbered headings under it are its sections, not items.
         case .item: ["scope": [Heading.documentScope, Heading.gapScope]]

@@ -252,6 +252,32 @@ import Testing
         #expect(try actions(text) == ["[JS=P2] - - -", "[VH=P1] - - -", "[VH=P1] - - -", "[Clerk] - - -", "[] - - -", "[Highways team+VH=P1] - - -"])
     }
 
+    /// Notes as small bodies write them: a name without honorific, initials
+    /// after a day, an instruction with no owner, a marker below a paragraph
+    /// whose task is not its last sentence, initials closing a line.
+    @Test func tasksInNotesAndMarkersBelowParagraphs() throws {
+        let text = Self.attendance + """
+        1. Village
+          • Civic service invite – Roger Blake and wife to attend. VH to reply.
+          • Remembrance 3.00pm Sunday 11th JS to check the memorial path is clear.
+          • Toll path slippery. Ask contractor for advice on moss killer.
+          • Contact details for the hall are on the website.
+        - The rose bush has not been planted. It was AGREED that the gardener would be instructed to plant it. Members thanked the resident.
+        Action: Clerk
+        The question was raised whether the gate should be repaired before the winter VH
+        The walk-in centre report had been received and discussed at length by members. JS
+        """
+        #expect(try extract(text).actions.map(\.text) == [
+            "• Civic service invite – Roger Blake and wife to attend.",
+            "VH to reply.",
+            "• Remembrance 3.00pm Sunday 11th JS to check the memorial path is clear.",
+            "Ask contractor for advice on moss killer.",
+            "It was AGREED that the gardener would be instructed to plant it.",
+            "The question was raised whether the gate should be repaired before the winter VH",
+        ])
+        #expect(try actions(text) == ["[Roger Blake] - - -", "[VH=P1] - - -", "[JS=P2] - - -", "[] - - -", "[Clerk] - - -", "[VH=P1] - - -"])
+    }
+
     /// Future tense and undertakings name whoever will act.
     @Test func futureTenseAndUndertakings() throws {
         let text = Self.attendance + """

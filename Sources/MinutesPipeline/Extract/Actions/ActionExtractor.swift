@@ -20,6 +20,8 @@ struct ActionExtractor: Extractor {
     let ownerRoleRules: [Rule]
     /// What an "Action:" line names when it names an owner.
     let markerOwnerRules: [Rule]
+    /// Words of a sentence that says something is to be done.
+    let taskWordRules: [Rule]
 
     init(rules: RuleBook) {
         let actions = rules.rules(for: "actions")
@@ -32,6 +34,7 @@ struct ActionExtractor: Extractor {
         mentionRules = rules.rules(for: "people").filter { $0.yields == .person && $0.settings["context"] == nil }
         ownerRoleRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".owner-role") }
         markerOwnerRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".marker-owner") }
+        taskWordRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".task-word") }
     }
 
     struct Found {
@@ -84,9 +87,32 @@ struct ActionExtractor: Extractor {
         let markerEnds = zip(sentenceRules, matches).flatMap { rule, found in
             rule.settings["text"] == "before" ? found.map(\.range.upperBound) : []
         }.sorted()
-        for (rule, ruleMatches) in zip(sentenceRules, matches) {
+        /// The last action found with no owner in the paragraph of `sentence`,
+        /// after `floor`: "It was AGREED that the contractor would be instructed
+        /// … . Members thanked the resident. Action: Clerk" gives the Clerk the task,
+        /// not the thanks.
+        func ownerless(before sentence: Range<Int>, after floor: Int) -> Int? {
+            let block = page.textBlock(at: sentence.lowerBound)
+            let lo = max(block.lowerBound, floor)
+            return found.indices.filter { i in
+                found[i].owners.isEmpty && found[i].range.lowerBound >= lo && found[i].range.upperBound <= sentence.lowerBound
+                    && !cells.contains(found[i].range.lowerBound)
+            }.max { found[$0].range.lowerBound < found[$1].range.lowerBound }
+        }
+        // Markers that name the owner of a sentence before them go last, when the
+        // sentences they may belong to have been found.
+        let ordered = zip(sentenceRules, matches).enumerated().sorted { a, b in
+            let x = a.element.0.settings["text"] == "before", y = b.element.0.settings["text"] == "before"
+            return x == y ? a.offset < b.offset : y
+        }.map(\.element)
+        /// Markers whose owners went to a sentence: an "Action:" block they open is read.
+        var markersRead: [Range<Int>] = []
+        for (rule, ruleMatches) in ordered {
             for m in ruleMatches where !cells.contains(m.range.lowerBound) {
                 guard case .success(let value) = m.value else { continue }
+                // "… berth PI": owners that only a register can tell from other capitals.
+                if value.fields["owner-known"] == "registered",
+                   !ActionExtractor.split(value.fields["owner"] ?? "").allSatisfy({ registered($0, document) }) { continue }
                 let owner = value.fields["owner"] ?? ""
                 if value.fields["text"] == "before" {
                     // "(Action: VH/JS)": the owners of the sentence before the marker.
@@ -94,17 +120,28 @@ struct ActionExtractor: Extractor {
                     var k = m.range.lowerBound
                     while k > 1, Segmenter.isSpace(page.text.scalars[k - 1]) { k -= 1 }
                     var sentence = page.sentence(around: max(k - 1, 0)..<k)
+                    // (A line with no full stop runs on into the next; the marker ends it.)
+                    sentence = sentence.lowerBound..<max(sentence.lowerBound, min(sentence.upperBound, m.range.upperBound))
                     if let end = markerEnds.last(where: { $0 > sentence.lowerBound && $0 <= m.range.lowerBound }) {
                         var lo = end
                         while lo < sentence.upperBound, Segmenter.isSpace(page.text.scalars[lo]) { lo += 1 }
                         sentence = lo..<max(lo, sentence.upperBound)
                     }
+                    // Initials after a line of a register ("Director of Nursing KP") are not an owner.
+                    if value.fields["owner-known"] == "registered" {
+                        let span = page.original(sentence).span
+                        if page.text.text(sentence).split(whereSeparator: \.isWhitespace).count < 6
+                            || !taskWordRules.contains(where: { !page.matches($0, in: sentence, diagnostics: &diagnostics).isEmpty })
+                            || document.attendance.contains(where: { $0.span.start < span.end && span.start < $0.span.end }) { continue }
+                    }
                     let owners = ActionExtractor.split(owner)
-                    if let i = foundAt.firstOverlapping(sentence) {
+                    let floor = markerEnds.last { $0 <= sentence.lowerBound } ?? 0
+                    if let i = foundAt.firstOverlapping(sentence) ?? ownerless(before: sentence, after: floor) {
                         found[i].owners = owners
                     } else if !sentence.isEmpty {
                         add(Found(range: sentence, owners: owners, rule: rule.id))
                     }
+                    markersRead.append(m.range)
                     continue
                 }
                 // "ACTION: Highways team (KS) to report …": the marker heads a block; the sentence is in it.
@@ -126,7 +163,7 @@ struct ActionExtractor: Extractor {
             guard block.kind == .action, let heading = block.heading else { return }
             // (A marker can reach past its block: "Action:" and the blank lines after it, before a table.)
             let content = block.children.first?.range ?? (min(heading.range.upperBound, block.range.upperBound)..<block.range.upperBound)
-            if foundAt.overlaps(content) { return }
+            if foundAt.overlaps(content) || markersRead.contains(where: { $0.overlaps(block.range) }) { return }
             let named = Clean.entryTail(page.text.text(content))
             guard !named.isEmpty else { return }
             // "Action: To put the notice on the board.": the line is the task, and no one is named.
@@ -138,7 +175,8 @@ struct ActionExtractor: Extractor {
             let owners = ActionExtractor.split(named)
             guard !owners.isEmpty, owners.joined().count <= 60 else { return }
             let before = page.sentence(around: max(block.range.lowerBound - 2, 0)..<max(block.range.lowerBound - 1, 0))
-            if let i = foundAt.firstOverlapping(before) {
+            let floor = markerEnds.last { $0 <= before.lowerBound } ?? 0
+            if let i = foundAt.firstOverlapping(before) ?? ownerless(before: before, after: floor) {
                 found[i].owners = owners
             } else if !before.isEmpty {
                 add(Found(range: before, owners: owners, rule: heading.rule))
@@ -407,6 +445,16 @@ struct ActionExtractor: Extractor {
             }
         }
         return roster.personID(named: text, people)
+    }
+
+    /// Whether `owner` is initials or a name that fits exactly one person of the minutes.
+    func registered(_ owner: String, _ document: MinutesDocument) -> Bool {
+        let roster = Roster(people: document.people)
+        if PersonName.isInitials(Substring(owner)) {
+            if case .person = roster.resolve(initials: owner) { return true }
+            return false
+        }
+        return roster.personID(named: owner, document.people) != nil
     }
 
     /// Posts written as capitals: never a person's initials.
