@@ -98,6 +98,31 @@ import Testing
             """) == ["P Marsh:apologies", "J Rowe:apologies", "A Lund:apologies", "H Allsopp:apologies"])
     }
 
+    /// A numbered "Present" item whose list opens with its group ("Councillors,")
+    /// and goes on after a full stop with a label ("Also:"); a web page's bold
+    /// heading run into the first name ("ApologiesCllr").
+    @Test func registersUnderNumberedItemsAndRunTogetherHeadings() throws {
+        #expect(try attendance("""
+            Minutes of the Community Council meeting held on Tuesday, 19th July 2022.
+
+            1          Present
+
+            Councillors, Mr Tim Owen (Chair), Mrs Sian Barton & Mr J Alun Foulkes (Clerk). Also: County Councilor Mr Arfon Wyn
+
+            2          Welcome
+
+            The Chair welcomed everyone.
+            """) == ["Tim Owen:present", "Sian Barton:present", "J Alun Foulkes:present", "Arfon Wyn:in-attendance"])
+        #expect(try attendance("""
+            Housing Board
+            Present
+            Alan Marsh (Chair)
+
+            1. / ApologiesCllr Ron Bell, Cllr Tim Cox, Carol Hall
+            2. / Minutes
+            """) == ["Alan Marsh:present", "Ron Bell:apologies", "Tim Cox:apologies", "Carol Hall:apologies"])
+    }
+
     @Test func noApologiesAndNoAbsences() throws {
         let doc = try extract("1. Apologies\nNo apologies were received.\n\n2. Absences\nThere were no absences.\n")
         #expect(doc.attendance.isEmpty)

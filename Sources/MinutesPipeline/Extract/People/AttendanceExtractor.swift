@@ -114,7 +114,17 @@ struct AttendanceExtractor: Extractor {
             // An item titled "Apologies for absence" lists them in its first sentence.
             if block.kind == .item, let title = block.heading?.fields["title"], let (rule, status) = headingStatus(title),
                let first = block.children.first(where: { $0.kind == .paragraph || $0.kind == .list }) {
-                let sentence = firstSentence(first.range, page)
+                var sentence = firstSentence(first.range, page)
+                // "… & Mr J Foulkes (Clerk). Also: County Cllr Mr A Wyn": a label carries the list on.
+                while sentence.upperBound < first.range.upperBound {
+                    var k = sentence.upperBound + 1
+                    while k < first.range.upperBound, Segmenter.isSpace(page.text.scalars[k]) { k += 1 }
+                    let next = firstSentence(k..<first.range.upperBound, page)
+                    guard !next.isEmpty, labelRules.contains(where: { rule in
+                        page.matches(rule, in: next, diagnostics: &state.diagnostics).first.map { $0.range.lowerBound <= next.lowerBound + 1 } ?? false
+                    }) else { break }
+                    sentence = sentence.lowerBound..<next.upperBound
+                }
                 if !sentences.overlaps(sentence), startsWithName(sentence, page, &state) {
                     segments.append(ListSegment(range: sentence, status: status, group: nil, rule: rule.id))
                 }
@@ -274,7 +284,16 @@ struct AttendanceExtractor: Extractor {
     }
 
     private func startsWithName(_ range: Range<Int>, _ page: Page, _ state: inout State) -> Bool {
-        let lead = page.text.scalars[range].prefix { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "•" || $0 == "*" || $0 == "-" }.count
+        var lead = page.text.scalars[range].prefix { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "•" || $0 == "*" || $0 == "-" }.count
+        // "Councillors, Mr Tim Owen (Chair), …": a group's label opens the list.
+        for rule in labelRules {
+            if let m = page.matches(rule, in: range, diagnostics: &state.diagnostics).first,
+               m.range.lowerBound <= range.lowerBound + lead, m.range.upperBound < range.upperBound {
+                lead = m.range.upperBound - range.lowerBound
+                while range.lowerBound + lead < range.upperBound, Segmenter.isSpace(page.text.scalars[range.lowerBound + lead]) { lead += 1 }
+                break
+            }
+        }
         for rule in mentionRules + listNameRules {
             if let m = page.matches(rule, in: range, diagnostics: &state.diagnostics).first,
                m.range.lowerBound <= range.lowerBound + lead + 2 { return true }
