@@ -29,6 +29,21 @@ import Testing
             == ["resolved: That the allowance be increased.", "resolved: That the scheme be published."])
     }
 
+    /// A text layer that lost the space after a full stop ("agreed.Showing")
+    /// still ends the sentence there; two verbs of assent make a decision.
+    @Test func runOnFullStopsAndAcceptedAndAgreed() throws {
+        #expect(try decisions("""
+            1. Treasurer's report
+            The report was circulated before the meeting which was accepted and agreed.Showing a surplus of £22K
+            Of the extra spending it was agreed to go ahead with the fence.
+            Apologies from Mr Hale were received and
+            accepted.
+            """) == [
+            "agreed: The report was circulated before the meeting which was accepted and agreed.",
+            "agreed: Showing a surplus of £22K\nOf the extra spending it was agreed to go ahead with the fence.",
+        ])
+    }
+
     @Test func resolvedInProse() throws {
         #expect(try decisions("3. Mayor\nOn the motion of Cllr Lamb, the Council RESOLVED to elect Councillor Ormerod as Mayor.\n")
             == ["resolved: On the motion of Cllr Lamb, the Council RESOLVED to elect Councillor Ormerod as Mayor."])

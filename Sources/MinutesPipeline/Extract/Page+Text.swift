@@ -67,7 +67,11 @@ extension Page {
     private func isSentenceEnd(_ k: Int, _ block: Range<Int>) -> Bool {
         let s = text.scalars
         guard s[k] == "." || s[k] == "!" || s[k] == "?" else { return false }
-        guard k + 1 >= block.upperBound || Segmenter.isSpace(s[k + 1]) else { return false }
+        // "… accepted and agreed.Showing a surplus": a text layer that lost the
+        // space after a full stop still ends the sentence there.
+        let runOn = s[k] == "." && k + 2 < block.upperBound && s[k + 1].properties.isUppercase && s[k + 2].properties.isLowercase
+            && k - 3 >= block.lowerBound && (k - 3..<k).allSatisfy { s[$0].properties.isLowercase }
+        guard k + 1 >= block.upperBound || Segmenter.isSpace(s[k + 1]) || runOn else { return false }
         if s[k] == "." {
             // The word before: an initial or an abbreviation does not end a sentence.
             var j = k
