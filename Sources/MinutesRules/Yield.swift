@@ -120,9 +120,13 @@ public enum Yield: String, CaseIterable, Sendable {
         case .blockMarker: ["block": ["resolution", "action", "reasons"], "kind": Yield.decisionKinds]
         // text after: the decision is what follows the match in its sentence ("Decision: That …");
         // before: the sentence before with the match's ("… seconded by Cllr Shah. This was agreed.").
-        case .decision: ["kind": Yield.decisionKinds, "text": ["after", "before"]]
+        // match: the decision is the match alone ("… rear extension. No objection.").
+        case .decision: ["kind": Yield.decisionKinds, "text": ["after", "before", "match"]]
         case .motion: ["outcome": ["carried", "lost", "withdrawn"], "unanimous": ["true"], "kind": Yield.decisionKinds,
-                       "vote": ["for", "against", "abstain"], "decision": ["unless-resolved"]]
+                       "vote": ["for", "against", "abstain"], "decision": ["unless-resolved"],
+                       // text sentence: a proposal that is a decision of its own is its whole sentence,
+                       // where what was proposed stands between the proposer and the seconder.
+                       "text": ["sentence"]]
         case .calendar: ["relative": ["next-meeting", "previous-meeting", "month-meeting", "end-of-month", "municipal-year", "academic-year", "asap", "ongoing"]]
         case .actionColumn: ["column": ["ref", "action", "owner", "due", "status"]]
         case .tense: ["tense": ["past", "future"]]

@@ -44,6 +44,52 @@ import Testing
         ])
     }
 
+    /// Verdicts as small bodies and boards write them: a planning response alone,
+    /// a verdict after a dash, a label after a dash, "RESOLVED." closing its
+    /// sentence, trustees as the body, "(unanimously)" in brackets.
+    @Test func verdictsAfterDashesLabelsAndBodies() throws {
+        #expect(try decisions("""
+            5. Planning
+            24/01822/HOUS  14 Mill Rise – single storey rear extension. No objection.
+            C24/0130/FUL - Barn conversion, Tyddyn Coch - the Council
+            objected on the grounds of highway safety. RESOLVED.
+            6. Grants
+            (a) Hall heating, £38,000 - APPROVED for submission.
+            (b) Chapel windows, £17,500 - DEFERRED to the March meeting pending a survey.
+            4.2 Grit bins - Agreed: to ask for two additional bins at the school gate.
+            Trustees NOTED the report.
+            It was RESOLVED (unanimously) that the minutes be approved.
+            The accounts were checked by the examiner. Report noted.
+            """) == [
+            "agreed: No objection.",
+            "resolved: C24/0130/FUL - Barn conversion, Tyddyn Coch - the Council\nobjected on the grounds of highway safety. RESOLVED.",
+            "approved: (a) Hall heating, £38,000 - APPROVED for submission.",
+            "deferred: (b) Chapel windows, £17,500 - DEFERRED to the March meeting pending a survey.",
+            "agreed: to ask for two additional bins at the school gate.",
+            "noted: Trustees NOTED the report.",
+            "resolved: It was RESOLVED (unanimously) that the minutes be approved.",
+            "noted: Report noted.",
+        ])
+    }
+
+    /// A proposal whose motion stands between proposer and seconder is its whole sentence.
+    @Test func motionsBetweenProposerAndSeconder() throws {
+        let doc = try extract(Self.attendance + """
+            7. Grants
+            Councillor Hume moved that a grant of £500 be made to the scouts, seconded by Councillor Sayer.
+            On being put to the vote the motion was LOST (2 for, 4 against).
+
+            8. Footpaths
+            An amendment by JS, seconded by VH, to award the full £1,200 was put to a show of hands and fell (2 for, 4 against).
+            """)
+        #expect(doc.decisions.map(\.text) == [
+            "Councillor Hume moved that a grant of £500 be made to the scouts, seconded by Councillor Sayer.",
+            "An amendment by JS, seconded by VH, to award the full £1,200 was put to a show of hands and fell (2 for, 4 against).",
+        ])
+        #expect(doc.decisions.map { $0.outcome?.rawValue ?? "-" } == ["lost", "lost"])
+        #expect(doc.decisions.map { $0.proposer?.text ?? "-" } == ["Councillor Hume", "JS"])
+    }
+
     @Test func resolvedInProse() throws {
         #expect(try decisions("3. Mayor\nOn the motion of Cllr Lamb, the Council RESOLVED to elect Councillor Ormerod as Mayor.\n")
             == ["resolved: On the motion of Cllr Lamb, the Council RESOLVED to elect Councillor Ormerod as Mayor."])

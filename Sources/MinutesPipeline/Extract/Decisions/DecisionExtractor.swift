@@ -50,14 +50,19 @@ struct DecisionExtractor: Extractor {
                     }
                 }
                 // "Decision: That …" in a line of other things: the decision is what follows the label.
-                if value.fields["text"] == "after" {
+                if rule.settings["text"] == "after" {
                     var lo = m.range.upperBound
                     while lo < sentence.upperBound, Segmenter.isSpace(page.text.scalars[lo]) { lo += 1 }
                     guard lo < sentence.upperBound else { continue }
                     sentence = lo..<sentence.upperBound
                 }
+                if rule.settings["text"] == "match" {
+                    var lo = m.range.lowerBound
+                    while lo < m.range.upperBound, Segmenter.isSpace(page.text.scalars[lo]) { lo += 1 }
+                    sentence = lo..<m.range.upperBound
+                }
                 // "This was agreed.": what was agreed is the sentence before, in the same paragraph.
-                if value.fields["text"] == "before" {
+                if rule.settings["text"] == "before" {
                     let block = page.textBlock(at: sentence.lowerBound)
                     var k = sentence.lowerBound
                     while k > block.lowerBound, Segmenter.isSpace(page.text.scalars[k - 1]) { k -= 1 }

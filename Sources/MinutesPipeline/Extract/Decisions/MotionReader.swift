@@ -71,9 +71,10 @@ struct MotionReader {
         // Proposals first: one that is a decision of its own must exist before votes look for theirs.
         for (rule, m) in page.longestFirst(proposals) {
             // "… seconded the following motion:" leads in to what follows; it is not what was proposed.
+            let sentence = span(of: m.range, page)
             let motion = m.groups["motion"].flatMap { trimmed($0, page) }
                 .flatMap { r in r.upperBound < page.text.count && page.text.scalars[r.upperBound] == ":" ? nil : r }
-            let sentence = span(of: m.range, page)
+                .map { r in rule.settings["text"] == "sentence" ? sentence : r }
             var target = found.indices.filter { found[$0].range.overlaps(sentence) }
                 .min { distance(found[$0].range, m.range) < distance(found[$1].range, m.range) }
             if let t = target, found[t].range.lowerBound > sentence.lowerBound, found[t].range.upperBound <= sentence.upperBound,
