@@ -339,6 +339,27 @@ import Testing
         #expect(try actions(text) == ["[Roger Blake] - - -", "[VH=P1] - - -", "[JS=P2] - - -", "[] - - -", "[Clerk] - - -", "[VH=P1] - - -"])
     }
 
+    /// Resolutions that direct someone, passives with an owner, a deferral that
+    /// leaves work to do, "said she would", a marker naming the points it owns.
+    @Test func resolutionsThatDirectAndDeferralsWithWorkToDo() throws {
+        let text = Self.attendance + """
+        2. Budget
+        RESOLVED that:
+        (a) the budget be approved;
+        (c) the Head of Housing report progress to Cabinet in June 2023.
+        It was agreed that the comments be submitted by the Chair and Vice-Chair by 14 May 2023.
+        Consideration of the hall lease was DEFERRED to the June meeting pending legal advice.
+        Consideration of the draft plan was deferred to the next meeting.
+        Cllr Tennant said she would ask the highway authority for a speed survey.
+        """
+        #expect(try actions(text) == [
+            "[Head of Housing] 2023-06 - -",
+            "[Chair+Vice-Chair] 2023-05-14 - -",
+            "[] 2023-06 - -",
+            "[Cllr Tennant=P3] - - -",
+        ])
+    }
+
     /// Future tense and undertakings name whoever will act.
     @Test func futureTenseAndUndertakings() throws {
         let text = Self.attendance + """

@@ -155,7 +155,10 @@ struct ActionExtractor: Extractor {
                 if let pronoun = owners.first, ["he", "she"].contains(pronoun.lowercased()) {
                     owners = antecedent(before: m.range.lowerBound, page).map { [$0] } ?? []
                 }
-                add(Found(range: sentence, owners: owners, ownersAt: m.groups["owner"], rule: rule.id))
+                // A task with no owner is due by a date after its words ("… deferred to the
+                // March meeting"), not one the sentence opened with ("Saturday 15th June").
+                let ownersAt = m.groups["owner"].flatMap { $0.isEmpty ? nil : $0 } ?? (m.range.lowerBound..<m.range.lowerBound)
+                add(Found(range: sentence, owners: owners, ownersAt: ownersAt, rule: rule.id))
             }
         }
         // "Action: Clerk" blocks name the owner of the sentence before them.
@@ -213,8 +216,10 @@ struct ActionExtractor: Extractor {
         for f in found {
             let original = page.original(f.range)
             var due: DueDate?
+            // A date after the owner or the task's words first; for a task with no owner,
+            // else one before its words ("deferred to the next meeting to allow … to be provided").
             if let date = f.due ?? firstDate(in: f.range, after: f.ownersAt?.upperBound ?? f.range.lowerBound, page)
-                ?? followingDate(f.range, page) {
+                ?? followingDate(f.range, page) ?? (f.owners.isEmpty ? firstDate(in: f.range, after: f.range.lowerBound, page) : nil) {
                 let v = (try? date.value.get()).map { calendar.value(of: $0.fields, future: true) }
                 due = DueDate(text: page.original(date.range).text, date: v?.value, resolved: v?.resolved == true ? true : nil)
             } else if let text = f.dueText {
@@ -401,7 +406,12 @@ struct ActionExtractor: Extractor {
 
     /// "VH/JS", "Cllrs Cole and Bhatt", "Chair and Vice-Chair" → one owner each.
     static func split(_ text: String) -> [String] {
-        let cleaned = text.replacingScalar("\u{2029}", with: " ").trimmingSpaces()
+        var cleaned = text.replacingScalar("\u{2029}", with: " ").trimmingSpaces()
+        // "KV (items 2 and 3)": which of the tasks above are theirs, not a name.
+        if let open = cleaned.lastIndex(of: "("), cleaned.hasSuffix(")"),
+           ["item", "items", "point", "points", "minute", "minutes"].contains(where: { cleaned[cleaned.index(after: open)...].lowercased().hasPrefix($0 + " ") }) {
+            cleaned = String(cleaned[..<open]).trimmingSpaces()
+        }
         guard !cleaned.isEmpty else { return [] }
         var parts = cleaned.components(separatedBy: CharacterSet(charactersIn: "/,;&"))
             .flatMap { $0.components(separatedBy: " and ") }
