@@ -104,6 +104,8 @@ public struct Segmenter: Sendable {
         var isListItem: Bool
         /// A piece of a long flattened line after the first: no line break ends the piece before it.
         var continues = false
+        /// A row of a table laid out with spaces: where its cells start, in scalars from the line's start.
+        var columns: [Int] = []
     }
 
     public func segment(_ text: NormalizedText) -> Block {
@@ -325,6 +327,23 @@ public struct Segmenter: Sendable {
     }
 
     private func row(_ line: Line, _ text: NormalizedText) -> Block {
+        if !line.columns.isEmpty {
+            // Cut where the header's cells start; a column a line leaves empty is an empty cell.
+            let starts = Segmenter.cellStarts(line, text)
+            var cuts = line.columns.map { c in starts.first { abs($0 - c) <= 1 } }
+            cuts[0] = 0
+            var cells: [Block] = []
+            for (n, cut) in cuts.enumerated() {
+                guard let cut else {
+                    let end = Self.trim(line.range, text).upperBound
+                    cells.append(Block(kind: .cell, range: end..<end))
+                    continue
+                }
+                let next = cuts[(n + 1)...].compactMap { $0 }.first.map { line.range.lowerBound + $0 } ?? line.range.upperBound
+                cells.append(cell(line.range.lowerBound + cut..<next, text))
+            }
+            return Block(kind: .row, range: Self.trim(line.range, text), children: cells)
+        }
         let separators: Set<Unicode.Scalar> = text.scalars[line.range].contains("\t") ? ["\t"] : ["|"]
         var cells: [Block] = []
         var start = line.range.lowerBound
@@ -415,7 +434,56 @@ public struct Segmenter: Sendable {
                 lines[i].isListItem = false
             }
         }
+        markSpaceAligned(&lines, text)
         return lines
+    }
+
+    /// Where the cells of a line laid out with spaces start: after its indent, and
+    /// after every run of two or more spaces (in scalars from the line's start).
+    static func cellStarts(_ line: Line, _ text: NormalizedText) -> [Int] {
+        let s = text.scalars
+        var starts: [Int] = []
+        var spaces = 0
+        var seenText = false
+        for k in line.range {
+            let c = s[k]
+            if c == "\u{2029}" || c == "\t" { return [] }
+            if c == " " { spaces += 1; continue }
+            if !seenText || spaces >= 2 { starts.append(k - line.range.lowerBound) }
+            seenText = true
+            spaces = 0
+        }
+        return starts
+    }
+
+    /// Tables a PDF's text layer lays out with runs of spaces (an action log,
+    /// "No.  Action   Who   When"): a line of three or more cells, then lines
+    /// whose cells start where its cells do, a wrapped cell's line among them.
+    /// Their rows are cut where the header's cells start.
+    static func markSpaceAligned(_ lines: inout [Line], _ text: NormalizedText) {
+        func aligned(_ starts: [Int], _ header: [Int]) -> Int {
+            starts.filter { s in header.contains { abs($0 - s) <= 1 } }.count
+        }
+        var i = 0
+        while i < lines.count {
+            let header = lines[i].isBlank || lines[i].isTableRow ? [] : cellStarts(lines[i], text)
+            guard header.count >= 3 else { i += 1; continue }
+            var j = i + 1
+            var rows = 0
+            while j < lines.count, !lines[j].isBlank, !lines[j].isTableRow {
+                let starts = cellStarts(lines[j], text)
+                guard !starts.isEmpty, aligned(starts, header) == starts.count else { break }
+                if starts.count >= 2 { rows += 1 }
+                j += 1
+            }
+            guard rows >= 2 else { i += 1; continue }
+            for k in i..<j {
+                lines[k].isTableRow = true
+                lines[k].isListItem = false
+                lines[k].columns = header
+            }
+            i = j
+        }
     }
 
     /// A ruled line between rows of a text table: `|---|:--:|`, `+----+----+`.

@@ -91,6 +91,45 @@ import Testing
         #expect(try items(text) == ["5 Budget", "6 Any other business"])
     }
 
+    /// A PDF text layer's table laid out with spaces: its rows are a table (not
+    /// items), cut where the header's cells start, a wrapped cell's line among them;
+    /// an action log read from it.
+    @Test func aTableLaidOutWithSpaces() throws {
+        let text = """
+        7. Close
+        The meeting closed at 7.52pm.
+
+        SUMMARY OF ACTIONS
+        No.  Action                                          Who      When
+        1    Letter to TR on attendance expectations         Clerk    by next meeting
+        2    Absence breakdown by year group and             LT       25.03.25
+             disadvantage
+        3    Annual safeguarding audit                       HA       end of March
+        """
+        #expect(try items(text) == ["7 Close"])
+        #expect(try tree(text).contains("""
+            row [7] (4 cells)
+              cell [7] "2"
+              cell [7] "Absence breakdown by year group and"
+              cell [7] "LT"
+              cell [7] "25.03.25"
+            row [8] (4 cells)
+              cell [8] ""
+              cell [8] "disadvantage"
+              cell [8] ""
+              cell [8] ""
+        """))
+        let doc = try Self.pipeline.extract(bytes: Array(text.utf8), path: "t.txt")
+        #expect(doc.actions.map(\.text) == ["Letter to TR on attendance expectations", "Absence breakdown by year group and", "Annual safeguarding audit"])
+        #expect(doc.actions.map { $0.owners.map(\.text) } == [["Clerk"], ["LT"], ["HA"]])
+    }
+
+    /// Prose with two spaces after its full stops is not a table.
+    @Test func proseWithDoubleSpacesIsNotATable() throws {
+        let text = "1. Welcome\nThe Chair opened the meeting.  She welcomed all.  Apologies were read.\nThe Clerk read the notice.  Members noted it.  No questions.\nThe minutes were signed.  The accounts were noted.  All agreed.\n"
+        #expect(try !tree(text).contains("table"))
+    }
+
     @Test func pipeTableWithRuledLine() throws {
         #expect(try tree("| Ref | Action | Owner |\n|-----|:------:|-------|\n| 1 | Write to the council | Clerk |\n") == """
         header [1-3]
