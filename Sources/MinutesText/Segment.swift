@@ -340,7 +340,8 @@ public struct Segmenter: Sendable {
                     continue
                 }
                 let next = cuts[(n + 1)...].compactMap { $0 }.first.map { line.range.lowerBound + $0 } ?? line.range.upperBound
-                cells.append(cell(line.range.lowerBound + cut..<next, text))
+                let lo = min(line.range.lowerBound + cut, line.range.upperBound)
+                cells.append(cell(lo..<max(lo, next), text))
             }
             return Block(kind: .row, range: Self.trim(line.range, text), children: cells)
         }
