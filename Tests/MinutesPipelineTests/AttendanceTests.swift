@@ -123,6 +123,42 @@ import Testing
             """) == ["Alan Marsh:present", "Ron Bell:apologies", "Tim Cox:apologies", "Carol Hall:apologies"])
     }
 
+    /// A register table with an attendance column and no heading; posts with their
+    /// holders in brackets under a bare "Officers" line; a role in brackets that wraps.
+    @Test func registerTablesPostsWithHoldersAndWrappedRoles() throws {
+        #expect(try attendance("""
+            ASHGROVE PRIMARY SCHOOL
+            MINUTES OF THE FULL GOVERNING BODY held on 11 February 2025
+
+            | Name                | Initials | Category         | Attendance            |
+            |---------------------|----------|------------------|-----------------------|
+            | Mrs Joanna Pendry   | JP       | Co-opted (Chair) | Present               |
+            | Mr Declan Furlong   | DF       | Local Authority  | Present (from 6.25pm) |
+            | Mrs Sian Waldock    | SW       | Parent           | Apologies – consented |
+            | Mr Tobias Renshaw   | TR       | Co-opted         | Absent                |
+
+            Also present: Mrs Gail Pettigrew (Clerk to Governors); Mr Ravi Khatri (School
+            Business Manager, for item 6)
+
+            1. Welcome
+            """) == ["Joanna Pendry:present", "Declan Furlong:present", "Sian Waldock:apologies", "Tobias Renshaw:absent",
+                      "Gail Pettigrew:in-attendance", "Ravi Khatri:in-attendance"])
+        #expect(try attendance("""
+            Fire Authority
+            Minutes of the meeting held on 12 December 2024
+
+            Present:
+            R Ellerby (Chair)
+            Councillors
+            J Ackroyd
+            Officers
+            Chief Fire Officer (N Halstead), Treasurer (F Marchetti)
+
+            1. Apologies
+            None.
+            """) == ["R Ellerby:present", "J Ackroyd:present", "N Halstead:in-attendance", "F Marchetti:in-attendance"])
+    }
+
     @Test func noApologiesAndNoAbsences() throws {
         let doc = try extract("1. Apologies\nNo apologies were received.\n\n2. Absences\nThere were no absences.\n")
         #expect(doc.attendance.isEmpty)

@@ -28,6 +28,9 @@ struct AttendanceExtractor: Extractor {
     let labelRules: [Rule]
     /// The legend of a register's marks ("P: Present", "A: Apologies").
     let legendRules: [Rule]
+    /// Header cells of a register table: its names column and its attendance column.
+    let nameColumnRules: [Rule]
+    let statusColumnRules: [Rule]
 
     init(rules: RuleBook) {
         let people = rules.rules(for: "people"), attendance = rules.rules(for: "attendance")
@@ -42,6 +45,29 @@ struct AttendanceExtractor: Extractor {
         headingRules = attendance.filter { $0.yields == .attendanceHeading }
         labelRules = attendance.filter { $0.yields == .attendanceLabel }
         legendRules = attendance.filter { $0.yields == .attendanceLegend }
+        nameColumnRules = attendance.filter { $0.yields == .fragment && $0.id.hasSuffix(".column-name") }
+        statusColumnRules = attendance.filter { $0.yields == .fragment && $0.id.hasSuffix(".column-status") }
+    }
+
+    /// A register table's rows: the name cell of each, with the status its
+    /// attendance cell gives ("Present (from 6.25pm)", "Apologies – consented").
+    private func registerTableRows(_ table: Block, _ page: Page) -> [ListSegment] {
+        guard let header = table.children.first else { return [] }
+        func column(_ rules: [Rule]) -> Int? {
+            header.children.firstIndex { cell in
+                let text = page.text.text(cell.range)
+                return rules.contains { rule in (try? rule.pattern.matches(in: text).first).map { !$0.text.isEmpty } ?? false }
+            }
+        }
+        guard let names = column(nameColumnRules), let statuses = column(statusColumnRules), names != statuses else { return [] }
+        var out: [ListSegment] = []
+        for row in table.children.dropFirst() where row.children.count > max(names, statuses) {
+            let said = page.text.text(row.children[statuses].range)
+            let word = said.prefix { !"(–-,;".contains($0) }.trimmingCharacters(in: .whitespaces)
+            guard let (rule, status) = headingStatus(word) else { continue }
+            out.append(ListSegment(range: row.children[names].range, status: status, group: nil, rule: rule.id))
+        }
+        return out
     }
 
     /// A stretch of text that lists people of one status.
@@ -94,6 +120,7 @@ struct AttendanceExtractor: Extractor {
         }
         let legend = legendMarks(page, &state)
         page.tree.walk { block in
+            if block.kind == .table { segments += registerTableRows(block, page) }
             if block.kind == .attendance, let heading = block.heading,
                let status = AttendanceStatus(rawValue: heading.value ?? "") {
                 let group = Clean.group(page.original(heading.title ?? heading.range).text)
@@ -241,7 +268,13 @@ struct AttendanceExtractor: Extractor {
                 func add(_ line: Range<Int>) {
                     guard !line.isEmpty else { return }
                     let indent = page.text.scalars[line].prefix { $0 == " " }.count
-                    if indent >= 4, let last = lines.last, page.text.scalars[last.lowerBound] != " " {
+                    // "… Mr R Khatri (School" / "Business Manager, for item 6)": a bracket left open goes on.
+                    let open = lines.last.map { last in
+                        page.text.scalars[last].filter { $0 == "(" }.count > page.text.scalars[last].filter { $0 == ")" }.count
+                    } ?? false
+                    if open, let last = lines.last {
+                        lines[lines.count - 1] = last.lowerBound..<line.upperBound
+                    } else if indent >= 4, let last = lines.last, page.text.scalars[last.lowerBound] != " " {
                         lines[lines.count - 1] = last.lowerBound..<line.upperBound
                     } else {
                         lines.append(line)
@@ -368,7 +401,17 @@ private struct State {
         }
         let labels = registerLabels(segment.range)
         var entries: [Mention] = []
-        for m in all where depth[m.range.lowerBound - segment.range.lowerBound] == 0 && m.range.lowerBound < firstCellEnd
+        // "Chief Fire Officer (N Halstead)": a post with its holder's name in brackets.
+        func postHolder(_ m: Mention) -> Bool {
+            let k = m.range.lowerBound
+            guard k - 2 >= segment.range.lowerBound, m.range.upperBound < scalars.count,
+                  scalars[k - 1] == "(", scalars[k - 2] == " ", scalars[m.range.upperBound] == ")" else { return false }
+            let before = page.text.text(max(segment.range.lowerBound, k - 40)..<(k - 2))
+            return extractor.roleWordRules.contains { rule in
+                (try? rule.pattern.matches(in: String(before.split(separator: " ").last ?? ""))).map { !$0.isEmpty } ?? false
+            }
+        }
+        for m in all where (depth[m.range.lowerBound - segment.range.lowerBound] == 0 || postHolder(m)) && m.range.lowerBound < firstCellEnd
             && !standIns.contains(where: { $0.overlaps(m.range) }) && !labels.contains(where: { $0.range.overlaps(m.range) }) {
             // A bare full name after a comma starts an entry only where the entry
             // before ends at its name ("Ann Grey and Tom Hale"), not in its role
