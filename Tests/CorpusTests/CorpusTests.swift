@@ -42,8 +42,12 @@ import Testing
     static let heldBackFive = corpus.appendingPathComponent("wild/held-back-5")
     /// A third development batch (headers, registers, action logs laid out with spaces).
     static let devThree = corpus.appendingPathComponent("wild/dev-3")
+    /// A fourth development batch, of bodies the corpus had few of (a Northern
+    /// Irish council, a church council, a cricket club, an audit committee, a
+    /// scrutiny committee, a Welsh town council, a drainage board, a parish meeting).
+    static let devFour = corpus.appendingPathComponent("wild/dev-4")
     static let corpusDocuments = documents(in: corpus)
-        + (wildFolders + [heldBackThree, heldBackFour, devTwo, heldBackFive, devThree]).flatMap { documents(in: $0) }
+        + (wildFolders + [heldBackThree, heldBackFour, devTwo, heldBackFive, devThree, devFour]).flatMap { documents(in: $0) }
     static let allDocuments = corpusDocuments + documents(in: shared)
     /// Inputs a fuzz target of FuzzPipeline failed on, each named with the
     /// extension of the path the target read it as (see docs/RELIABILITY.md).
@@ -155,6 +159,16 @@ import Testing
     @Test func evaluationFloorsOnTheThirdDevelopmentBatch() throws {
         try expectFloors(in: [Self.devThree], Self.devThreeFloors)
     }
+
+    @Test func evaluationFloorsOnTheFourthDevelopmentBatch() throws {
+        try expectFloors(in: [Self.devFour], Self.devFourFloors)
+    }
+
+    static let devFourFloors: [String: Double] = [
+        "meeting.title": 0.85, "meeting.date": 0.93, "items": 0.85, "amounts": 0.94,
+        "attendance": 0.82, "attendance.present": 0.88, "attendance.apologies": 0.46,
+        "decisions": 0.86, "actions": 0.80, "actions.owners": 0.93, "actions.due": 0.83, "dates": 0.90,
+    ]
 
     static let heldBackFiveFloors: [String: Double] = [
         "meeting.title": 0.71, "meeting.date": 0.93, "items": 0.85, "amounts": 0.99,

@@ -72,6 +72,30 @@ import Testing
         ])
     }
 
+    /// Clubs, church councils and parish meetings: a short verdict with its
+    /// proposer and seconder, elections, a show of hands, a body written in capitals.
+    @Test func verdictsWithProposersElectionsAndShowsOfHands() throws {
+        #expect(try decisions("""
+            2. Minutes
+            Accepted as a true record – proposed Martin Haigh,
+            seconded Nadeem Qureshi.
+            3. Officers
+            President – Oliver Brandreth was elected unopposed to succeed Derek Lomax.
+            1st XI captain: Jack Haigh (unopposed).
+            4. Accounts
+            Their approval was proposed by Mrs E Birkett, seconded by Mr T Nelson, and agreed by a show of hands.
+            The PCC resolved to accept the quotation of £1,240 for the electrical test.
+            Governors ratified the Charging and Remissions Policy.
+            """) == [
+            "approved: Accepted as a true record – proposed Martin Haigh,\nseconded Nadeem Qureshi.",
+            "agreed: President – Oliver Brandreth was elected unopposed to succeed Derek Lomax.",
+            "agreed: 1st XI captain: Jack Haigh (unopposed).",
+            "agreed: Their approval was proposed by Mrs E Birkett, seconded by Mr T Nelson, and agreed by a show of hands.",
+            "resolved: The PCC resolved to accept the quotation of £1,240 for the electrical test.",
+            "approved: Governors ratified the Charging and Remissions Policy.",
+        ])
+    }
+
     /// A proposal whose motion stands between proposer and seconder is its whole sentence.
     @Test func motionsBetweenProposerAndSeconder() throws {
         let doc = try extract(Self.attendance + """
