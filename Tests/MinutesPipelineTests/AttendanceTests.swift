@@ -159,6 +159,23 @@ import Testing
             """) == ["R Ellerby:present", "J Ackroyd:present", "N Halstead:in-attendance", "F Marchetti:in-attendance"])
     }
 
+    /// Two registers side by side, laid out with spaces.
+    @Test func presentAndApologiesSideBySide() throws {
+        #expect(try attendance("""
+            THORNLEIGH CRICKET CLUB
+            Annual General Meeting – Sunday 17th November 2024
+
+            Present:                         Apologies:
+            Ian Prothero (Chairman)          Kevin Ashworth
+            Tom Fairclough (Treasurer)       Dev Mistry
+            Sam Okoro
+            Martin Haigh
+
+            1. Welcome
+            """) == ["Ian Prothero:present", "Kevin Ashworth:apologies", "Tom Fairclough:present", "Dev Mistry:apologies",
+                      "Sam Okoro:present", "Martin Haigh:present"])
+    }
+
     @Test func noApologiesAndNoAbsences() throws {
         let doc = try extract("1. Apologies\nNo apologies were received.\n\n2. Absences\nThere were no absences.\n")
         #expect(doc.attendance.isEmpty)

@@ -49,6 +49,35 @@ struct AttendanceExtractor: Extractor {
         statusColumnRules = attendance.filter { $0.yields == .fragment && $0.id.hasSuffix(".column-status") }
     }
 
+    /// An attendance heading on the heading's line, a run of spaces after it
+    /// ("Present:<spaces>Apologies:"): its status and the column it starts at.
+    private func besideHeading(_ heading: Range<Int>, _ page: Page) -> (status: AttendanceStatus, rule: String, column: Int)? {
+        let s = page.text.scalars
+        var lineStart = heading.lowerBound
+        while lineStart > 0, s[lineStart - 1] != "\n" { lineStart -= 1 }
+        var lineEnd = heading.upperBound
+        while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
+        var k = heading.upperBound
+        while k < lineEnd, s[k] == " " { k += 1 }
+        guard k - heading.upperBound >= 2, k < lineEnd else { return nil }
+        let rest = page.text.text(k..<lineEnd).trimmingSpaces()
+        guard let (rule, status) = headingStatus(rest) else { return nil }
+        return (status, rule.id, k - lineStart)
+    }
+
+    /// Where a line of two registers side by side divides: at `column` (or a
+    /// place or two either side), after a run of two or more spaces.
+    private func columnCut(_ line: Range<Int>, at column: Int, _ page: Page) -> Int? {
+        let s = page.text.scalars
+        var lineStart = line.lowerBound
+        while lineStart > 0, s[lineStart - 1] != "\n" { lineStart -= 1 }
+        for k in stride(from: lineStart + column - 2, through: lineStart + column + 2, by: 1)
+        where k - 2 >= line.lowerBound && k < line.upperBound && s[k] != " " && s[k - 1] == " " && s[k - 2] == " " {
+            return k
+        }
+        return nil
+    }
+
     /// A register table's rows: the name cell of each, with the status its
     /// attendance cell gives ("Present (from 6.25pm)", "Apologies – consented").
     private func registerTableRows(_ table: Block, _ page: Page) -> [ListSegment] {
@@ -130,7 +159,17 @@ struct AttendanceExtractor: Extractor {
                 // In a membership list whose marks say who was present, an unmarked member was not.
                 let marked = lines.compactMap { markedEntry($0, legend, page) }
                 let unmarkedAbsent = marked.contains { $0.1 == .present } && legend.keys.contains { $0.first.map { !$0.isLetter } ?? false }
-                for line in lines {
+                // "Present:          Apologies:" — a second register laid out beside the first.
+                let beside = besideHeading(heading.range, page)
+                for var line in lines {
+                    if let beside, let cut = columnCut(line, at: beside.column, page) {
+                        let right = cut..<line.upperBound
+                        if !page.text.text(right).trimmingSpaces().isEmpty {
+                            segments.append(ListSegment(range: right, status: beside.status, group: nil, rule: beside.rule))
+                        }
+                        line = line.lowerBound..<cut
+                        if page.text.text(line).trimmingSpaces().isEmpty { continue }
+                    }
                     if let (rest, markStatus) = markedEntry(line, legend, page) {
                         segments.append(ListSegment(range: rest, status: markStatus, group: group, rule: heading.rule))
                     } else if !unmarkedAbsent {
