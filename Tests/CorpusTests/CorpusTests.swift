@@ -48,6 +48,7 @@ import Testing
     static let devFour = corpus.appendingPathComponent("wild/dev-4")
     static let corpusDocuments = documents(in: corpus)
         + (wildFolders + [heldBackThree, heldBackFour, devTwo, heldBackFive, devThree, devFour]).flatMap { documents(in: $0) }
+        + documents(in: corpus.appendingPathComponent("wild/held-back-6"))
     static let allDocuments = corpusDocuments + documents(in: shared)
     /// Inputs a fuzz target of FuzzPipeline failed on, each named with the
     /// extension of the path the target read it as (see docs/RELIABILITY.md).
@@ -151,6 +152,11 @@ import Testing
             "meeting.title": 0.71, "meeting.date": 0.93, "items": 0.85, "amounts": 1.0,
             "attendance": 0.81, "attendance.present": 0.81, "attendance.apologies": 0.88,
             "decisions": 0.76, "actions": 0.62, "actions.owners": 0.87, "actions.due": 0.83, "dates": 0.86,
+        ]),
+        ("held-back-6", [
+            "meeting.title": 0.87, "meeting.date": 0.99, "items": 0.90, "amounts": 0.99,
+            "attendance": 0.97, "attendance.present": 0.97, "attendance.apologies": 0.96,
+            "decisions": 0.86, "actions": 0.83, "actions.owners": 0.94, "actions.due": 0.91, "dates": 0.94,
         ]),
         ("dev-2", [
             "meeting.title": 1.0, "meeting.date": 1.0, "items": 0.99, "amounts": 0.96,
