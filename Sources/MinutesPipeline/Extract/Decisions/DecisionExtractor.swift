@@ -11,10 +11,14 @@ import MinutesText
 struct DecisionExtractor: Extractor {
     let rules: [Rule]
     let motions: MotionReader
+    /// Openings of sentences that belong to the register, never a decision
+    /// ("Apologies from Cllr Hale were accepted.").
+    let registerOpenings: [Rule]
 
     init(rules: RuleBook) {
         self.rules = rules.rules(for: "decisions").filter { $0.yields == .decision }
         motions = MotionReader(rules: rules)
+        registerOpenings = rules.rules(for: "decisions").filter { $0.yields == .fragment && $0.id.hasSuffix(".register-sentence") }
     }
 
     func extract(from page: Page, into document: inout MinutesDocument) {
@@ -73,6 +77,8 @@ struct DecisionExtractor: Extractor {
                 }
                 // One decision a sentence: the first rule (highest priority) to claim it.
                 guard !foundAt.overlaps(sentence) else { continue }
+                let opening = page.text.text(sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 40))
+                if registerOpenings.contains(where: { (try? $0.pattern.matches(in: opening).first).map { !$0.text.isEmpty } ?? false }) { continue }
                 // A lead-in ("… it was RESOLVED that:") is never a decision; the points below it are.
                 if DecisionExtractor.lastVisible(sentence, page.text.scalars) == ":",
                    !DecisionExtractor.namesItsList(page.text.text(sentence)) {
