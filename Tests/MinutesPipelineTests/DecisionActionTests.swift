@@ -384,6 +384,25 @@ import Testing
         ])
     }
 
+    /// Owners and movers are resolved with the honorifics of `Rules/people/`
+    /// ("County Cllr", "Canon", "Sgt"), not a list of the scorer's.
+    @Test func ownersResolveWithTheRulesHonorifics() throws {
+        let text = """
+        Fenby Parish Council
+        Minutes of the meeting held on Tuesday 18 April 2023
+
+        Present: Cllr Ann Hale (Chair), Canon Peter Price, County Cllr Ruth Lascelles
+        In attendance: Sgt Mark Jones (Police)
+
+        1. Churchyard
+        Canon Price agreed to ask the diocese about the wall.
+        County Cllr Lascelles said she would ask the highway authority for a survey.
+        Sgt Jones agreed to patrol the car park.
+        """
+        let doc = try extract(text)
+        #expect(doc.actions.map { $0.owners.first?.person ?? "-" } == ["P2", "P3", "P4"])
+    }
+
     /// Future tense and undertakings name whoever will act.
     @Test func futureTenseAndUndertakings() throws {
         let text = Self.attendance + """

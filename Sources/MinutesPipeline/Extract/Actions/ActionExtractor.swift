@@ -22,6 +22,7 @@ struct ActionExtractor: Extractor {
     let markerOwnerRules: [Rule]
     /// Words of a sentence that says something is to be done.
     let taskWordRules: [Rule]
+    let honorifics: Honorifics
 
     init(rules: RuleBook) {
         let actions = rules.rules(for: "actions")
@@ -35,6 +36,7 @@ struct ActionExtractor: Extractor {
         ownerRoleRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".owner-role") }
         markerOwnerRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".marker-owner") }
         taskWordRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".task-word") }
+        honorifics = Honorifics(rules: rules)
     }
 
     struct Found {
@@ -454,7 +456,7 @@ struct ActionExtractor: Extractor {
                 return nil
             }
         }
-        return roster.personID(named: text, people)
+        return roster.personID(named: text, people, honorifics)
     }
 
     /// Whether `owner` is initials or a name that fits exactly one person of the minutes.
@@ -464,7 +466,7 @@ struct ActionExtractor: Extractor {
             if case .person = roster.resolve(initials: owner) { return true }
             return false
         }
-        return roster.personID(named: owner, document.people) != nil
+        return roster.personID(named: owner, document.people, honorifics) != nil
     }
 
     /// Posts written as capitals: never a person's initials.

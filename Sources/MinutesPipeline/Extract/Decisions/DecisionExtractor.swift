@@ -14,11 +14,13 @@ struct DecisionExtractor: Extractor {
     /// Openings of sentences that belong to the register, never a decision
     /// ("Apologies from Cllr Hale were accepted.").
     let registerOpenings: [Rule]
+    let honorifics: Honorifics
 
     init(rules: RuleBook) {
         self.rules = rules.rules(for: "decisions").filter { $0.yields == .decision }
         motions = MotionReader(rules: rules)
         registerOpenings = rules.rules(for: "decisions").filter { $0.yields == .fragment && $0.id.hasSuffix(".register-sentence") }
+        honorifics = Honorifics(rules: rules)
     }
 
     func extract(from page: Page, into document: inout MinutesDocument) {
@@ -106,7 +108,7 @@ struct DecisionExtractor: Extractor {
             let original = page.original(d.range)
             var decision = Decision(item: page.itemID(at: d.range.lowerBound, in: document), kind: d.kind,
                                     text: original.text, rule: d.rule, span: original.span)
-            MotionReader.place(d.motion, on: &decision, page: page, roster: roster, people: document.people)
+            MotionReader.place(d.motion, on: &decision, page: page, roster: roster, people: document.people, honorifics: honorifics)
             document.decisions.append(decision)
         }
         document.diagnostics += diagnostics

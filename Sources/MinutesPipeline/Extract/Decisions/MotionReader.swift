@@ -241,12 +241,12 @@ struct MotionReader {
     }
 
     /// The motion fields of a decision as the document gives them.
-    static func place(_ motion: FoundMotion, on decision: inout Decision, page: Page, roster: Roster, people: [Person]) {
+    static func place(_ motion: FoundMotion, on decision: inout Decision, page: Page, roster: Roster, people: [Person], honorifics: Honorifics) {
         guard !motion.isEmpty else { return }
         func mover(_ range: Range<Int>?) -> MotionPerson? {
             guard let range else { return nil }
             let text = page.original(range).text
-            return MotionPerson(text: text, person: roster.personID(written: text.collapsingSpaces, people))
+            return MotionPerson(text: text, person: roster.personID(written: text.collapsingSpaces, people, honorifics))
         }
         decision.proposer = mover(motion.proposer)
         decision.seconder = mover(motion.seconder)
@@ -260,7 +260,7 @@ struct MotionReader {
         decision.votes = votes.isEmpty ? nil : votes
         decision.unanimous = motion.unanimous ? true : nil
         decision.recordedVotes = motion.division.isEmpty ? nil : motion.division.map {
-            RecordedVote(person: roster.personID(written: $0.name, people), text: $0.name, vote: $0.vote)
+            RecordedVote(person: roster.personID(written: $0.name, people, honorifics), text: $0.name, vote: $0.vote)
         }
         decision.outcome = motion.outcome
         decision.motionEvidence = motion.evidence.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -8,12 +8,14 @@ import MinutesText
 /// entries of the people it names. Runs after the attendance is read.
 struct RemoteAttendanceExtractor: Extractor {
     let rules: [Rule]
+    let honorifics: Honorifics
 
     /// At most this many characters (spaces, a closing bracket of a role) between a name and its note.
     static let noteGap = 40
 
     init(rules: RuleBook) {
         self.rules = rules.rules(for: "attendance").filter { $0.yields == .remoteAttendance }
+        honorifics = Honorifics(rules: rules)
     }
 
     func extract(from page: Page, into document: inout MinutesDocument) {
@@ -27,7 +29,7 @@ struct RemoteAttendanceExtractor: Extractor {
                 let evidence = Evidence(span: original.span, rule: rule.id)
                 if let names = m.groups["names"] {
                     for name in ActionExtractor.split(page.text.text(names)) {
-                        guard let id = roster.personID(written: name, document.people) else { continue }
+                        guard let id = roster.personID(written: name, document.people, honorifics) else { continue }
                         for i in document.attendance.indices where document.attendance[i].person == id {
                             mark(&document.attendance[i], evidence)
                         }
