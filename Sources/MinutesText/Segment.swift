@@ -303,7 +303,18 @@ public struct Segmenter: Sendable {
                 var entries: [Block] = []
                 var j = i
                 while j < lines.count, lines[j].isBlank || lines[j].isListItem {
-                    if lines[j].isListItem { entries.append(Block(kind: .listItem, range: Self.trim(lines[j].range, text))) }
+                    if lines[j].isListItem {
+                        // A hanging indent: lines indented past a bullet carry the entry on
+                        // ("• TF to get the accounts checked before the deadline of" / "  31st January.").
+                        let indent = Segmenter.indent(lines[j], text)
+                        let bullet = lines[j].range.first { !Segmenter.isSpace(text.scalars[$0]) }.map { "•-*–·▪".unicodeScalars.contains(text.scalars[$0]) } ?? false
+                        var k = j + 1
+                        while bullet, k < lines.count, !lines[k].isBlank, !lines[k].isListItem, !lines[k].isTableRow,
+                              Segmenter.indent(lines[k], text) > indent, firstHeading(rules.blockMarkers, text, lines, k) == nil { k += 1 }
+                        entries.append(Block(kind: .listItem, range: Self.trim(lines[j].range.lowerBound..<lines[k - 1].range.upperBound, text)))
+                        j = k
+                        continue
+                    }
                     j += 1
                 }
                 if let top = entries.first, let bottom = entries.last {
@@ -485,6 +496,16 @@ public struct Segmenter: Sendable {
             }
             i = j
         }
+    }
+
+    /// How far a line's text starts from the line's start (a tab counts as four).
+    static func indent(_ line: Line, _ text: NormalizedText) -> Int {
+        var n = 0
+        for k in line.range {
+            let c = text.scalars[k]
+            if c == " " { n += 1 } else if c == "\t" { n += 4 } else { break }
+        }
+        return n
     }
 
     /// A ruled line between rows of a text table: `|---|:--:|`, `+----+----+`.

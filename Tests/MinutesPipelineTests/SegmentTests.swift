@@ -124,6 +124,18 @@ import Testing
         #expect(doc.actions.map { $0.owners.map(\.text) } == [["Clerk"], ["LT"], ["HA"]])
     }
 
+    /// A bullet's hanging indent carries its entry on to the next line.
+    @Test func aBulletWithAHangingIndentIsOneEntry() throws {
+        #expect(try tree("1. Finance\n   • Accounts approved, all in\n     favour.\n   • TF to get the accounts checked by\n     31st January. ACTION: TF\n\n2. Close\n") == """
+        item 1 "Finance" [1-5]
+          list [2-5] (2 entries)
+            list-item [2-3] "• Accounts approved, all in favour."
+            list-item [4-5] "• TF to get the accounts checked by 31st January. ACTION: TF"
+        item 2 "Close" [7]
+
+        """)
+    }
+
     /// Prose with two spaces after its full stops is not a table.
     @Test func proseWithDoubleSpacesIsNotATable() throws {
         let text = "1. Welcome\nThe Chair opened the meeting.  She welcomed all.  Apologies were read.\nThe Clerk read the notice.  Members noted it.  No questions.\nThe minutes were signed.  The accounts were noted.  All agreed.\n"
