@@ -79,8 +79,10 @@ struct DecisionExtractor: Extractor {
                 }
                 // One decision a sentence: the first rule (highest priority) to claim it.
                 guard !foundAt.overlaps(sentence) else { continue }
-                let opening = page.text.text(sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 40))
-                if registerOpenings.contains(where: { (try? $0.pattern.matches(in: opening).first).map { !$0.text.isEmpty } ?? false }) { continue }
+                let opening = sentence.lowerBound..<min(sentence.upperBound, sentence.lowerBound + 40)
+                if registerOpenings.contains(where: { rule in
+                    page.matches(rule, in: opening, diagnostics: &diagnostics).contains { $0.range.lowerBound == opening.lowerBound && !$0.range.isEmpty }
+                }) { continue }
                 // A lead-in ("… it was RESOLVED that:") is never a decision; the points below it are.
                 if DecisionExtractor.lastVisible(sentence, page.text.scalars) == ":",
                    !DecisionExtractor.namesItsList(page.text.text(sentence)) {

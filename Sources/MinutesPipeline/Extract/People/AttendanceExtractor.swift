@@ -80,12 +80,13 @@ struct AttendanceExtractor: Extractor {
 
     /// A register table's rows: the name cell of each, with the status its
     /// attendance cell gives ("Present (from 6.25pm)", "Apologies – consented").
-    private func registerTableRows(_ table: Block, _ page: Page) -> [ListSegment] {
+    private func registerTableRows(_ table: Block, _ page: Page, _ diagnostics: inout [Diagnostic]) -> [ListSegment] {
         guard let header = table.children.first else { return [] }
         func column(_ rules: [Rule]) -> Int? {
             header.children.firstIndex { cell in
-                let text = page.text.text(cell.range)
-                return rules.contains { rule in (try? rule.pattern.matches(in: text).first).map { !$0.text.isEmpty } ?? false }
+                rules.contains { rule in
+                    page.matches(rule, in: cell.range, diagnostics: &diagnostics).contains { $0.range.lowerBound == cell.range.lowerBound && !$0.range.isEmpty }
+                }
             }
         }
         guard let names = column(nameColumnRules), let statuses = column(statusColumnRules), names != statuses else { return [] }
@@ -149,7 +150,7 @@ struct AttendanceExtractor: Extractor {
         }
         let legend = legendMarks(page, &state)
         page.tree.walk { block in
-            if block.kind == .table { segments += registerTableRows(block, page) }
+            if block.kind == .table { segments += registerTableRows(block, page, &state.diagnostics) }
             if block.kind == .attendance, let heading = block.heading,
                let status = AttendanceStatus(rawValue: heading.value ?? "") {
                 let group = Clean.group(page.original(heading.title ?? heading.range).text)
