@@ -473,8 +473,8 @@ public struct Segmenter: Sendable {
     /// whose cells start where its cells do, a wrapped cell's line among them.
     /// Their rows are cut where the header's cells start.
     static func markSpaceAligned(_ lines: inout [Line], _ text: NormalizedText) {
-        func aligned(_ starts: [Int], _ header: [Int]) -> Int {
-            starts.filter { s in header.contains { abs($0 - s) <= 1 } }.count
+        func aligned(_ starts: [Int], _ header: [Int]) -> Bool {
+            starts.allSatisfy { s in header.contains { abs($0 - s) <= 1 } }
         }
         var i = 0
         while i < lines.count {
@@ -484,7 +484,7 @@ public struct Segmenter: Sendable {
             var rows = 0
             while j < lines.count, !lines[j].isBlank, !lines[j].isTableRow {
                 let starts = cellStarts(lines[j], text)
-                guard !starts.isEmpty, aligned(starts, header) == starts.count else { break }
+                guard !starts.isEmpty, aligned(starts, header) else { break }
                 if starts.count >= 2 { rows += 1 }
                 j += 1
             }

@@ -76,6 +76,8 @@ struct ActionExtractor: Extractor {
             }
         }
         let cells = RangeIndex(tables)
+        // The people of the minutes, for owners: read once, since actions add none.
+        let roster = Roster(people: document.people)
         // Where each action found so far lies, kept with `found`.
         var foundAt = RangeIndex(found.map(\.range))
         func add(_ f: Found) {
@@ -114,7 +116,7 @@ struct ActionExtractor: Extractor {
                 guard case .success(let value) = m.value else { continue }
                 // "… berth PI": owners that only a register can tell from other capitals.
                 if value.fields["owner-known"] == "registered",
-                   !ActionExtractor.split(value.fields["owner"] ?? "").allSatisfy({ registered($0, document) }) { continue }
+                   !ActionExtractor.split(value.fields["owner"] ?? "").allSatisfy({ registered($0, roster, document.people) }) { continue }
                 let owner = value.fields["owner"] ?? ""
                 if value.fields["text"] == "before" {
                     // "(Action: VH/JS)": the owners of the sentence before the marker.
@@ -213,7 +215,6 @@ struct ActionExtractor: Extractor {
             kept.append(f)
         }
         found = kept
-        let roster = Roster(people: document.people)
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
         for f in found {
             let original = page.original(f.range)
@@ -460,13 +461,8 @@ struct ActionExtractor: Extractor {
     }
 
     /// Whether `owner` is initials or a name that fits exactly one person of the minutes.
-    func registered(_ owner: String, _ document: MinutesDocument) -> Bool {
-        let roster = Roster(people: document.people)
-        if PersonName.isInitials(Substring(owner)) {
-            if case .person = roster.resolve(initials: owner) { return true }
-            return false
-        }
-        return roster.personID(named: owner, document.people, honorifics) != nil
+    func registered(_ owner: String, _ roster: Roster, _ people: [Person]) -> Bool {
+        roster.personID(written: owner, people, honorifics) != nil
     }
 
     /// Posts written as capitals: never a person's initials.

@@ -53,8 +53,7 @@ struct AttendanceExtractor: Extractor {
     /// ("Present:<spaces>Apologies:"): its status and the column it starts at.
     private func besideHeading(_ heading: Range<Int>, _ page: Page) -> (status: AttendanceStatus, rule: String, column: Int)? {
         let s = page.text.scalars
-        var lineStart = heading.lowerBound
-        while lineStart > 0, s[lineStart - 1] != "\n" { lineStart -= 1 }
+        let lineStart = AttendanceExtractor.lineStart(heading.lowerBound, page)
         var lineEnd = heading.upperBound
         while lineEnd < s.count, s[lineEnd] != "\n" { lineEnd += 1 }
         var k = heading.upperBound
@@ -65,12 +64,18 @@ struct AttendanceExtractor: Extractor {
         return (status, rule.id, k - lineStart)
     }
 
+    /// Where the line holding `k` starts.
+    private static func lineStart(_ k: Int, _ page: Page) -> Int {
+        var start = k
+        while start > 0, page.text.scalars[start - 1] != "\n" { start -= 1 }
+        return start
+    }
+
     /// Where a line of two registers side by side divides: at `column` (or a
     /// place or two either side), after a run of two or more spaces.
     private func columnCut(_ line: Range<Int>, at column: Int, _ page: Page) -> Int? {
         let s = page.text.scalars
-        var lineStart = line.lowerBound
-        while lineStart > 0, s[lineStart - 1] != "\n" { lineStart -= 1 }
+        let lineStart = AttendanceExtractor.lineStart(line.lowerBound, page)
         for k in stride(from: lineStart + column - 2, through: lineStart + column + 2, by: 1)
         where k - 2 >= line.lowerBound && k < line.upperBound && s[k] != " " && s[k - 1] == " " && s[k - 2] == " " {
             return k
