@@ -132,7 +132,10 @@ public enum Yield: String, CaseIterable, Sendable {
         case .tense: ["tense": ["past", "future"]]
         case .actionStatus: ["status": ["open", "complete", "closed", "carried-forward"]]
         // owner registered: only an owner who is someone of the minutes' register counts.
-        case .action: ["text": ["sentence", "before"], "owner": ["registered"]]
+        // task request: a request ("Members asked for …") that an owned task in the
+        // sentence after it answers, when that task speaks of the same thing.
+        // text clause: the task runs from the match to its sentence's end.
+        case .action: ["text": ["sentence", "before", "clause"], "owner": ["registered"], "task": ["request"]]
         // scope document: the heading names the one item a whole page or report is
         // about; numbered headings under it are its sections, not items.
         case .item: ["scope": [Heading.documentScope, Heading.gapScope]]

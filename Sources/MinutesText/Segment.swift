@@ -247,8 +247,12 @@ public struct Segmenter: Sendable {
             if line.isTableRow {
                 var rows: [Block] = []
                 var j = i
+                // A table framed with bars (`| a | b |`) has no cell before the first; one
+                // whose first row is not ("No. | Lead | Action") keeps a row's empty first
+                // cells ("        |      | slippage by scheme |").
+                let framed = text.scalars[Self.trim(line.range, text)].first == "|"
                 while j < lines.count, lines[j].isBlank || lines[j].isTableRow {
-                    if lines[j].isTableRow, !isRule(lines[j], text) { rows.append(row(lines[j], text)) }
+                    if lines[j].isTableRow, !isRule(lines[j], text) { rows.append(row(lines[j], text, framed: framed)) }
                     j += 1
                 }
                 // A table of rule lines only (`|---|---|`) has no rows: nothing to read.
@@ -337,7 +341,7 @@ public struct Segmenter: Sendable {
         splitOnParagraphSeparators(range, text).map { Block(kind: .paragraph, range: $0) }
     }
 
-    private func row(_ line: Line, _ text: NormalizedText) -> Block {
+    private func row(_ line: Line, _ text: NormalizedText, framed: Bool) -> Block {
         if !line.columns.isEmpty {
             // Cut where the header's cells start; a column a line leaves empty is an empty cell.
             let starts = Segmenter.cellStarts(line, text)
@@ -365,7 +369,7 @@ public struct Segmenter: Sendable {
         }
         cells.append(cell(start..<line.range.upperBound, text))
         if separators.contains("|") {
-            if let first = cells.first, first.range.isEmpty { cells.removeFirst() }
+            if framed, let first = cells.first, first.range.isEmpty { cells.removeFirst() }
             if let last = cells.last, last.range.isEmpty { cells.removeLast() }
         }
         return Block(kind: .row, range: Self.trim(line.range, text), children: cells)

@@ -220,7 +220,7 @@ public enum Scorer {
 /// surname with a matching first initial is the same person.
 enum Names {
     static let honorifics: Set<String> = [
-        "cllr", "cty", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor",
+        "cllr", "cllrs", "cty", "councillor", "councillors", "messrs", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor",
         "sir", "dame", "lord", "lady", "rev", "revd", "mayor", "chief", "constable", "superintendent", "supt",
         "ch", "det", "insp", "inspector", "dcc", "acc", "cc", "alderman", "the", "hon", "honourable",
     ]
@@ -235,6 +235,6 @@ enum Names {
         if x == y { return true }
         guard xs == ys else { return false }
         if x.count == 1 || y.count == 1 { return true }
-        return x.first!.first == y.first!.first
+        return x.first?.first == y.first?.first
     }
 }

@@ -77,11 +77,21 @@ extension Page {
             var j = k
             while j > block.lowerBound, s[j - 1].properties.isAlphabetic { j -= 1 }
             let word = text.text(j..<k)
-            if word.count == 1, word.first!.isUppercase { return false }
+            if word.count == 1, word.first?.isUppercase == true { return false }
             if Page.abbreviations.contains(word) { return false }
+            // "… scams, etc. CC would like …": a list's "etc." ends its sentence
+            // when a capital follows, and goes on before "and", "or", a figure.
+            if word == "etc" {
+                return (k + 1..<block.upperBound).first(where: { !Segmenter.isSpace(s[$0]) }).map { s[$0].properties.isUppercase } ?? true
+            }
+            // "e.g. speeding", "i.e. the hall", "7 p.m. on": a dotted
+            // abbreviation goes on when what follows starts in lower case.
+            if j - 2 >= block.lowerBound, s[j - 1] == ".", s[j - 2].properties.isAlphabetic,
+               let next = (k + 1..<block.upperBound).first(where: { !Segmenter.isSpace(s[$0]) }),
+               !s[next].properties.isUppercase { return false }
         }
         return true
     }
 
-    static let abbreviations: Set<String> = ["No", "no", "Cllr", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Supt", "Insp", "approx", "para", "e", "i", "etc", "viz", "Ref", "ref"]
+    static let abbreviations: Set<String> = ["No", "no", "Cllr", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Supt", "Insp", "approx", "para", "e", "i", "viz", "Ref", "ref"]
 }

@@ -48,6 +48,8 @@ struct ActionExtractor: Extractor {
         var dueText: String?
         var status: ActionStatus?
         var rule: String
+        /// A log row's action cell carried on in the rows below ("slippage by scheme").
+        var carriedOn: [Range<Int>] = []
     }
 
     /// How many log rows either side of a prose action it is compared with.
@@ -153,7 +155,12 @@ struct ActionExtractor: Extractor {
                 if let o = m.groups["owner"], !o.isEmpty, page.textBlock(at: m.range.lowerBound) != page.textBlock(at: o.lowerBound) {
                     at = o.lowerBound..<m.range.upperBound
                 }
-                let sentence = page.sentence(around: at)
+                var sentence = page.sentence(around: at)
+                // "Members attended the conference and it was agreed that a note would be
+                // circulated": the task is what was agreed, not the clause before it.
+                if value.fields["text"] == "clause", m.range.lowerBound > sentence.lowerBound, m.range.lowerBound < sentence.upperBound {
+                    sentence = m.range.lowerBound..<sentence.upperBound
+                }
                 guard !foundAt.overlaps(sentence) else { continue }
                 var owners = ActionExtractor.split(owner)
                 if let pronoun = owners.first, ["he", "she"].contains(pronoun.lowercased()) {
@@ -193,13 +200,14 @@ struct ActionExtractor: Extractor {
         // action: the log row stands.
         let inLog = found.map { cells.contains($0.range.lowerBound) }
         let logged = zip(found, inLog).filter(\.1).map { f, _ in
-            (at: f.range.lowerBound, words: Text.WordCounts(page.text.text(f.range)), owners: Set(f.owners))
+            (at: f.range.lowerBound, words: Text.WordCounts(([f.range] + f.carriedOn).map { page.text.text($0) }.joined(separator: " ")),
+             owners: ActionExtractor.ownerKeys(f.owners))
         }.sorted { $0.at < $1.at }
         var kept: [Found] = []
         for (f, isLog) in zip(found, inLog) {
             if !isLog {
                 let words = Text.WordCounts(page.text.text(f.range))
-                let owners = Set(f.owners)
+                let owners = ActionExtractor.ownerKeys(f.owners)
                 // The same words, or the same owner and much the same task; in a
                 // document of more log rows than minutes have, the rows nearest.
                 let near = logged.partitionPoint { $0.at >= f.range.lowerBound }
@@ -216,6 +224,7 @@ struct ActionExtractor: Extractor {
         }
         found = kept
         found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        found = answered(found, page)
         for f in found {
             let original = page.original(f.range)
             var due: DueDate?
@@ -274,7 +283,13 @@ struct ActionExtractor: Extractor {
             }
             guard let action = cell("action") else { continue }
             let refCell = cell("ref")
-            if columns["ref"] != nil, refCell == nil, cell("owner") == nil, cell("due") == nil, !out.isEmpty { continue }
+            // A row of only an action cell carries on the row above: always where the
+            // log numbers its rows, else when it opens in lower case ("slippage by scheme").
+            let opensLower = page.text.scalars[action].first { !Segmenter.isSpace($0) }?.properties.isLowercase == true
+            if columns["ref"] != nil || opensLower, refCell == nil, cell("owner") == nil, cell("due") == nil, !out.isEmpty {
+                out[out.count - 1].carriedOn.append(action)
+                continue
+            }
             // A cell of several actions, one a paragraph, each after its reference
             // ("106/16 – VH to …"); a first paragraph without one carries on the row above.
             let paragraphs = ActionExtractor.paragraphs(action, page)
@@ -465,6 +480,33 @@ struct ActionExtractor: Extractor {
         roster.personID(written: owner, people, honorifics) != nil
     }
 
+    /// "Members asked for the audit to be followed up. ACC Held agreed to bring an
+    /// update on the audit …": a request with no owner, answered in the very next
+    /// sentence by an owned task on the same thing, is that task told twice.
+    func answered(_ found: [Found], _ page: Page) -> [Found] {
+        let requests = Set(sentenceRules.filter { $0.settings["task"] == "request" }.map(\.id))
+        guard !requests.isEmpty else { return found }
+        return found.indices.compactMap { i in
+            let f = found[i]
+            guard requests.contains(f.rule), f.owners.isEmpty, i + 1 < found.count else { return f }
+            let next = found[i + 1]
+            guard !next.owners.isEmpty, f.range.upperBound <= next.range.lowerBound else { return f }
+            // Only white space between them: the next sentence, or the next paragraph.
+            let between = page.text.scalars[f.range.upperBound..<next.range.lowerBound]
+            guard between.allSatisfy(Segmenter.isSpace), between.filter({ !($0 == " " || $0 == "\t") }).count <= 2 else { return f }
+            let same = Text.WordCounts(page.text.text(f.range)).dice(Text.WordCounts(page.text.text(next.range)), atLeast: 0.25) >= 0.25
+            return same ? nil : f
+        }
+    }
+
+    /// Owners compared as the same whoever wrote them: "The Treasurer" is the log's "Treasurer".
+    static func ownerKeys(_ owners: [String]) -> Set<String> {
+        Set(owners.map { owner in
+            let key = owner.lowercased()
+            return key.hasPrefix("the ") ? String(key.dropFirst(4)) : key
+        })
+    }
+
     /// Posts written as capitals: never a person's initials.
     static let roleInitials: Set<String> = ["PCC", "OPCC", "CFO", "RFO", "CEO", "DPCC", "CC", "HR", "IT", "ICT", "CCG", "ICB", "NHS", "LGA", "ACC", "DCC"]
 
@@ -474,11 +516,16 @@ struct ActionExtractor: Extractor {
         let sentence = page.sentence(around: k..<k)
         // (A match that opens with white space can start before its trimmed sentence.)
         let opening = page.text.text(min(sentence.lowerBound, k)..<k)
-        let subject = opening.hasPrefix("The ") ? String(opening.dropFirst(4)) : opening
-        // "VH said that she would …": initials as the subject.
-        if let first = subject.split(separator: " ").first, PersonName.isInitials(first) { return String(first) }
-        for rule in ownerRoleRules {
-            if let m = try? rule.pattern.matches(in: subject).first, !m.text.isEmpty { return m.text }
+        // "Action complete – The Clerk said he …": the subject follows a label and its dash.
+        // (Normalised text writes the dash as "-".)
+        let labelled = (opening.range(of: " - ") ?? opening.range(of: " – ")).map { String(opening[$0.upperBound...]) }
+        for clause in [opening, labelled].compactMap({ $0 }) {
+            let subject = clause.hasPrefix("The ") ? String(clause.dropFirst(4)) : clause
+            // "VH said that she would …": initials as the subject.
+            if let first = subject.split(separator: " ").first, PersonName.isInitials(first) { return String(first) }
+            for rule in ownerRoleRules {
+                if let m = try? rule.pattern.matches(in: subject).first, !m.text.isEmpty { return m.text }
+            }
         }
         let block = page.textBlock(at: k)
         var sink: [Diagnostic] = []

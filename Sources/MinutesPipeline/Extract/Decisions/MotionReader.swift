@@ -246,7 +246,16 @@ struct MotionReader {
         func mover(_ range: Range<Int>?) -> MotionPerson? {
             guard let range else { return nil }
             let text = page.original(range).text
-            return MotionPerson(text: text, person: roster.personID(written: text.collapsingSpaces, people, honorifics))
+            let person = roster.personID(written: text.collapsingSpaces, people, honorifics)
+            // A text layer that lost a space ("Proposed by Sydand seconded by
+            // Sarah") glues "and" to the proposer; the name without it is taken
+            // only when it is someone the document names.
+            if person == nil, text.hasSuffix("and"), range.count > 5,
+               case let stem = range.lowerBound..<(range.upperBound - 3),
+               let glued = roster.personID(written: page.original(stem).text.collapsingSpaces, people, honorifics) {
+                return MotionPerson(text: page.original(stem).text, person: glued)
+            }
+            return MotionPerson(text: text, person: person)
         }
         decision.proposer = mover(motion.proposer)
         decision.seconder = mover(motion.seconder)
