@@ -136,7 +136,12 @@ public struct Segmenter: Sendable {
         var i = 0
         while i < lines.count {
             if let (itemHeading, consumed) = items[i] {
-                open(.item, at: i, heading: itemHeading, contentFrom: i + consumed)
+                // The rest of a heading line ("10.2 Appointments: On the recommendation of …") is content.
+                let last = i + max(consumed, 1) - 1
+                let rest = Self.trim(min(itemHeading.range.upperBound, lines[last].range.upperBound)..<lines[last].range.upperBound, text)
+                let restOnLine = consumed >= 1 && last < lines.count && itemHeading.range.upperBound > lines[last].range.lowerBound && !rest.isEmpty
+                open(.item, at: i, heading: itemHeading, contentFrom: restOnLine ? last : i + consumed)
+                if restOnLine { lines[last].range = rest }
                 i += max(consumed, 1)
                 continue
             }
@@ -237,6 +242,16 @@ public struct Segmenter: Sendable {
         return max(j - from, 1)
     }
 
+    /// An enumerated entry's line runs on into the next, indented past it, only
+    /// mid-clause: "(a) award the contract … at an" / "    estimated value of £3.6m";
+    /// a lettered heading's own paragraph below it is not the entry.
+    static func carriesOn(_ line: Line, into next: Line, _ text: NormalizedText) -> Bool {
+        let s = text.scalars
+        guard let last = line.range.last(where: { !isSpace(s[$0]) }), let first = next.range.first(where: { !isSpace(s[$0]) }) else { return false }
+        let open = s[last].properties.isAlphabetic || s[last] == ","
+        return open && (s[first].properties.isLowercase || s[first].properties.numericType != nil || s[first] == "£")
+    }
+
     /// Paragraphs, lists, tables and resolution/action blocks of a run of lines.
     private func blocks(in lines: [Line], _ text: NormalizedText) -> [Block] {
         var out: [Block] = []
@@ -313,8 +328,9 @@ public struct Segmenter: Sendable {
                         let indent = Segmenter.indent(lines[j], text)
                         let bullet = lines[j].range.first { !Segmenter.isSpace(text.scalars[$0]) }.map { "•-*–·▪".unicodeScalars.contains(text.scalars[$0]) } ?? false
                         var k = j + 1
-                        while bullet, k < lines.count, !lines[k].isBlank, !lines[k].isListItem, !lines[k].isTableRow,
-                              Segmenter.indent(lines[k], text) > indent, firstHeading(rules.blockMarkers, text, lines, k) == nil { k += 1 }
+                        while k < lines.count, !lines[k].isBlank, !lines[k].isListItem, !lines[k].isTableRow,
+                              Segmenter.indent(lines[k], text) > indent, firstHeading(rules.blockMarkers, text, lines, k) == nil,
+                              bullet || Self.carriesOn(lines[k - 1], into: lines[k], text) { k += 1 }
                         entries.append(Block(kind: .listItem, range: Self.trim(lines[j].range.lowerBound..<lines[k - 1].range.upperBound, text)))
                         j = k
                         continue

@@ -163,7 +163,9 @@ import Testing
         ("dev-4", [
             "meeting.title": 0.87, "meeting.date": 1.00, "items": 0.91, "amounts": 0.97,
             "attendance": 0.86, "attendance.present": 0.90, "attendance.apologies": 0.66,
-            "decisions": 0.87, "actions": 0.84, "actions.owners": 0.93, "actions.due": 0.88, "dates": 0.91,
+            // owners and due are shares of the matched actions: one more matched (a
+            // lettered entry read whole) with one owner of two and no due lowered both.
+            "decisions": 0.87, "actions": 0.86, "actions.owners": 0.90, "actions.due": 0.87, "dates": 0.91,
         ]),
         ("held-back-7", [
             "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.76, "amounts": 1.00,

@@ -383,7 +383,12 @@ struct ActionExtractor: Extractor {
         }
         let due = dates.first { m in
             let text = lead(m)
-            return ActionExtractor.duePrepositions.contains { text.contains($0 + page.text.text(m.range).lowercased()) }
+            // "the precept for 2025/26": a year is what a thing is for, not when it is due.
+            let year = page.text.text(m.range).allSatisfy { $0.isNumber || $0 == "/" || $0 == "-" }
+            // "before the next Parish Meeting in July": the month of the meeting it is due at.
+            let meeting = page.text.text(max(range.lowerBound, m.range.lowerBound - 40)..<m.range.lowerBound).lowercased()
+                .range(of: #"\b(?:before|by|for|to|at)\s+the\s+next\s+(?:[a-z]+\s+){0,2}meeting\s+(?:in\s+|on\s+)?$"#, options: .regularExpression) != nil
+            return meeting || ActionExtractor.duePrepositions.contains { !(year && $0.hasPrefix("for ")) && text.contains($0 + page.text.text(m.range).lowercased()) }
                 || ["by ", "for ", "before ", "until "].contains { page.text.text(m.range).lowercased().hasPrefix($0) }
         }
         // Otherwise a date that says when, not what happened "in March" or "since June",

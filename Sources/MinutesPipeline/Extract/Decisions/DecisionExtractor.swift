@@ -182,6 +182,7 @@ struct DecisionExtractor: Extractor {
         var current: Range<Int>?
         var currentIsPoint = false
         var started = false
+        var openLeadIns: [Range<Int>] = []
         func close() {
             if let c = current { out.append(c) }
             if let c = current, currentIsPoint { points.append(c) }
@@ -194,8 +195,12 @@ struct DecisionExtractor: Extractor {
                 // one another; after a finished decision ("RESOLVED to pay. b) The RFO …")
                 // they are the item's own.
                 let previous = current ?? out.last
+                // ("RESOLVED: that the Board" / "(a) award …; and" / "(b) delegate …": a
+                // lead-in that stops mid-clause is followed by its points as one with a colon is.)
+                let unfinished = previous.map { p in out.isEmpty && !currentIsPoint && lastVisible(p, s).map { $0.properties.isAlphabetic } == true } ?? false
                 let follows = previous.map { currentIsPoint || lastVisible($0, s) == ":" } ?? true
-                guard follows else { break }
+                guard follows || unfinished else { break }
+                if unfinished, let p = previous { openLeadIns.append(p) }
                 close()
                 current = line
                 currentIsPoint = true
@@ -222,7 +227,7 @@ struct DecisionExtractor: Extractor {
         }) {
             return out.filter { r in !points.contains(r) && !isLeadIn(page.text.text(r)) }
         }
-        return out.flatMap { splitPoints($0, page) }.map { withoutEnumerator($0, page) }.filter { r in
+        return out.filter { !openLeadIns.contains($0) }.flatMap { splitPoints($0, page) }.map { withoutEnumerator($0, page) }.filter { r in
             guard let last = lastVisible(r, s) else { return false }
             return last != ":" && !isLeadIn(page.text.text(r))
         }

@@ -102,6 +102,13 @@ struct MotionReader {
                 found.append(FoundDecision(range: motion, kind: .agreed, rule: rule.id))
                 target = found.count - 1
             }
+            // "Proposed as a true record by Cllr Treece seconded by Cllr Bellamy and unanimously
+            // approved.": a proposal that carries its own outcome, with no decision beside it, is one.
+            if target == nil, motion == nil, !resolvedLater, near.adjacent(to: sentence, in: found) == nil,
+               outcomes.contains(where: { sentence.contains($0.lowerBound) }) {
+                found.append(FoundDecision(range: sentence, kind: .agreed, rule: rule.id))
+                target = found.count - 1
+            }
             // "Proposed by X, seconded by Y" alone on a line is the motion of the decision before it.
             if target == nil { target = near.adjacent(to: sentence, in: found) ?? near.before(sentence, in: found, reach: Self.reach) }
             guard let t = target else { continue }
