@@ -94,7 +94,22 @@ struct AttendanceExtractor: Extractor {
                 }
             }
         }
-        guard let names = column(nameColumnRules), let statuses = column(statusColumnRules), names != statuses else { return [] }
+        guard let names = column(nameColumnRules), let statuses = column(statusColumnRules), names != statuses else {
+            // "| Members present | Role | Initials |" over "| Yvonne Castellano (Chair) | Non-Executive Member | YC |":
+            // a table headed by an attendance heading lists people of that status, one a row.
+            // A later row so headed ("| Apologies | Role |") starts the next status.
+            func heading(_ row: Block) -> (Rule, AttendanceStatus)? {
+                row.children.first.flatMap { headingStatus(page.text.text($0.range).trimmingSpaces()) }
+            }
+            guard var current = heading(header) else { return [] }
+            var out: [ListSegment] = []
+            for row in table.children.dropFirst() {
+                if let next = heading(row) { current = next; continue }
+                guard let name = row.children.first, !name.range.isEmpty else { continue }
+                out.append(ListSegment(range: name.range, status: current.1, group: nil, rule: current.0.id))
+            }
+            return out
+        }
         var out: [ListSegment] = []
         for row in table.children.dropFirst() where row.children.count > max(names, statuses) {
             let said = page.text.text(row.children[statuses].range)
