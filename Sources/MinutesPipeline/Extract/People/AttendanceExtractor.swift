@@ -297,7 +297,7 @@ struct AttendanceExtractor: Extractor {
     /// item number alone on its line, where the register has ended.
     /// The end of one sentence and the start of the next, inside a line.
     /// A title written short ("Cllr. Emma Knox", "Revd. Ann Lee") ends no sentence.
-    private static let sentenceEnd = try! Pattern(#"[a-z]{2}(?<!\bCllr|\bcllr|\bCllrs|\bMrs|\bMr|\bMs|\bDr|\bRev|\bRevd|\bProf|\bCty|\bSt|\bMessrs)\. +\p{Lu}\p{Ll}"#)
+    private static let sentenceEnd = try! Pattern(#"[a-z]{2}(?<!\bCllr|\bcllr|\bCllrs|\bMrs|\bMr|\bMs|\bDr|\bRev|\bRevd|\bProf|\bCty|\bSt|\bMessrs|\bHon)\. +\p{Lu}\p{Ll}"#)
 
     private func entryLines(_ blocks: [Block], _ page: Page, _ state: inout State) -> [Range<Int>] {
         var out: [Range<Int>] = []
@@ -461,17 +461,27 @@ private struct State {
         }
         let labels = registerLabels(segment.range)
         var entries: [Mention] = []
-        // "Chief Fire Officer (N Halstead)": a post with its holder's name in brackets.
+        // "Chief Fire Officer (N Halstead)": a post with its holder's name in brackets;
+        // any post where the name has its honorific ("Men's Captain (Mr Jack Pilling)").
         func postHolder(_ m: Mention) -> Bool {
             let k = m.range.lowerBound
             guard k - 2 >= segment.range.lowerBound, m.range.upperBound < scalars.count,
-                  scalars[k - 1] == "(", scalars[k - 2] == " ", scalars[m.range.upperBound] == ")" else { return false }
+                  scalars[k - 1] == "(", scalars[k - 2] == " " || scalars[k - 2] == "\n", scalars[m.range.upperBound] == ")" else { return false }
+            if m.honorific != nil, k - 3 >= segment.range.lowerBound, scalars[k - 3].properties.isAlphabetic { return true }
             let before = page.text.text(max(segment.range.lowerBound, k - 40)..<(k - 2))
             return extractor.roleWordRules.contains { rule in
                 (try? rule.pattern.matches(in: String(before.split(separator: " ").last ?? ""))).map { !$0.isEmpty } ?? false
             }
         }
-        for m in all where (depth[m.range.lowerBound - segment.range.lowerBound] == 0 || postHolder(m)) && m.range.lowerBound < firstCellEnd
+        // The post before its holder ("Men's Captain (Mr Jack Pilling)") is no name of its own.
+        let holders = all.filter { $0.honorific != nil && postHolder($0) }
+        func post(_ m: Mention) -> Bool {
+            m.honorific == nil && holders.contains { h in
+                h.range.lowerBound > m.range.upperBound && !page.text.text(m.range.upperBound..<h.range.lowerBound).contains { ",;".contains($0) }
+                    && !all.contains { $0.range.lowerBound > m.range.upperBound && $0.range.lowerBound < h.range.lowerBound }
+            }
+        }
+        for m in all where (depth[m.range.lowerBound - segment.range.lowerBound] == 0 || postHolder(m)) && m.range.lowerBound < firstCellEnd && !post(m)
             && !standIns.contains(where: { $0.overlaps(m.range) }) && !labels.contains(where: { $0.range.overlaps(m.range) }) {
             // A bare full name after a comma starts an entry only where the entry
             // before ends at its name ("Ann Grey and Tom Hale"), not in its role
