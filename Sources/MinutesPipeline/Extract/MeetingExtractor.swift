@@ -8,6 +8,13 @@ import MinutesText
 struct MeetingExtractor: Extractor {
     let rules: [Rule]
 
+    /// Whether a body's name is its kind alone (`meeting.generic-body`).
+    func isGeneric(_ body: String) -> Bool {
+        rules.contains { rule in
+            rule.id.hasSuffix(".generic-body") && ((try? rule.pattern.matches(in: body))?.isEmpty == false)
+        }
+    }
+
     func extract(from page: Page, into document: inout MinutesDocument) {
         var meeting = Meeting()
         let header = page.headerRange
@@ -28,6 +35,12 @@ struct MeetingExtractor: Extractor {
                     meeting.fields[Meeting.Field.organisation.rawValue] = Provenance(span: page.original(range).span, rule: rule.id)
                 }
                 if let range = match.groups["body"] {
+                    meeting.fields[Meeting.Field.title.rawValue] = Provenance(span: page.original(range).span, rule: rule.id)
+                }
+                // "Ambervale Community Health NHS Trust" over "Board of Directors": a body named by
+                // its kind alone is the organisation's meeting, and the organisation names it.
+                if let organisation, let range = match.groups["organisation"], isGeneric(body) {
+                    meeting.title = organisation
                     meeting.fields[Meeting.Field.title.rawValue] = Provenance(span: page.original(range).span, rule: rule.id)
                 }
             case .date:
@@ -52,6 +65,16 @@ struct MeetingExtractor: Extractor {
         }
         if meeting.title == nil, let body = page.context.body {
             meeting.title = body
+        }
+        // "HALL COMMITTEE" in a header, "Upper Sedgecombe Village Hall Management Committee"
+        // given with --body: the body the user names is the fuller name of the same body.
+        if let title = meeting.title, let body = page.context.body, title != body {
+            let bodyWords = Set(Text.words(body))
+            if Text.words(title).allSatisfy(bodyWords.contains) {
+                // (Given, not read: like a title from the context alone, it has no span.)
+                meeting.title = body
+                meeting.fields[Meeting.Field.title.rawValue] = nil
+            }
         }
         if meeting.date == nil, let date = page.context.meetingDate {
             meeting.date = date
