@@ -385,10 +385,8 @@ struct ActionExtractor: Extractor {
             let text = lead(m)
             // "the precept for 2025/26": a year is what a thing is for, not when it is due.
             let year = page.text.text(m.range).allSatisfy { $0.isNumber || $0 == "/" || $0 == "-" }
-            // "before the next Parish Meeting in July": the month of the meeting it is due at.
-            let meeting = page.text.text(max(range.lowerBound, m.range.lowerBound - 40)..<m.range.lowerBound).lowercased()
-                .range(of: #"\b(?:before|by|for|to|at)\s+the\s+next\s+(?:[a-z]+\s+){0,2}meeting\s+(?:in\s+|on\s+)?$"#, options: .regularExpression) != nil
-            return meeting || ActionExtractor.duePrepositions.contains { !(year && $0.hasPrefix("for ")) && text.contains($0 + page.text.text(m.range).lowercased()) }
+            return ActionExtractor.duePrepositions.contains { !(year && $0.hasPrefix("for ")) && text.contains($0 + page.text.text(m.range).lowercased()) }
+                || ActionExtractor.isNextMeeting(before: m.range.lowerBound, from: range.lowerBound, page)
                 || ["by ", "for ", "before ", "until "].contains { page.text.text(m.range).lowercased().hasPrefix($0) }
         }
         // Otherwise a date that says when, not what happened "in March" or "since June",
@@ -410,6 +408,16 @@ struct ActionExtractor: Extractor {
         let opening = page.text.text(next).lowercased()
         guard ["this ", "it ", "these "].contains(where: { opening.hasPrefix($0) }) else { return nil }
         return firstDate(in: next, after: next.lowerBound, page)
+    }
+
+    /// "before the next Parish Meeting in July": a date right after the next meeting
+    /// a task is due at ("the next … meeting", up to two words between, then "in" or "on").
+    static func isNextMeeting(before k: Int, from lo: Int, _ page: Page) -> Bool {
+        var words = page.text.text(max(lo, k - 48)..<k).lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        if let last = words.last, last == "in" || last == "on" { words.removeLast() }
+        guard let m = words.lastIndex(of: "meeting"), m == words.count - 1,
+              let next = words[..<m].lastIndex(of: "next"), m - next <= 3, next >= 2, words[next - 1] == "the" else { return false }
+        return ["before", "by", "for", "to", "at"].contains(words[next - 2])
     }
 
     static let duePrepositions = ["by ", "by the ", "before ", "before the ", "for ", "for the ", "to the ", "at the ", "until ", "prior to ", "prior to the ", "in time for "]
