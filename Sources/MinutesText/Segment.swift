@@ -284,7 +284,10 @@ public struct Segmenter: Sendable {
                 // A marker alone on its line ("Resolved") heads the paragraph after it.
                 let rest = min(marker.range.upperBound, line.range.upperBound)..<line.range.upperBound
                 let restIsBlank = rest.allSatisfy({ Segmenter.isSpace(text.scalars[$0]) })
-                if restIsBlank {
+                // …as does one followed only by its vote: "RESOLVED – (6 for, 3 against)".
+                let aside = Self.trim(rest, text)
+                let restIsAside = !aside.isEmpty && text.scalars[aside.lowerBound] == "(" && text.scalars[aside.upperBound - 1] == ")"
+                if restIsBlank || restIsAside {
                     while j < lines.count, lines[j].isBlank { j += 1 }
                 }
                 // "Action: Cllr Tennant" names an owner on its own line; the next line is prose.

@@ -57,7 +57,7 @@ import Testing
         try Self.minutes.write(to: dir.appendingPathComponent("m.txt"), atomically: true, encoding: .utf8)
         let r = try cli.run("minutes", ["validate", "m.txt"], in: dir)
         #expect(r.stdout == """
-        m.txt:16:47: warning: motion 'that the lights be replaced' was proposed or voted on, but the minutes do not say whether it was carried, lost or withdrawn [decision-vote-unclear]
+        m.txt:16:1: warning: motion 'Proposed by Cllr Ross, seconded by Cllr Shah, that the ligh…' was proposed or voted on, but the minutes do not say whether it was carried, lost or withdrawn [decision-vote-unclear]
 
         """)
         #expect(r.status == 0, "a warning does not fail the check")

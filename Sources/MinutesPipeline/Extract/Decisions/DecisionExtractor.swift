@@ -190,6 +190,8 @@ struct DecisionExtractor: Extractor {
         }
         for line in lines(from..<range.upperBound, page) {
             guard !line.isEmpty else { close(); continue }
+            // "RESOLVED – (6 for, 3 against)": the vote beside the marker is no decision.
+            if !started, s[line.lowerBound] == "(", s[line.upperBound - 1] == ")" { continue }
             if isPoint(line, page) {
                 // Points belong to the resolution when they open it, follow a lead-in or
                 // one another; after a finished decision ("RESOLVED to pay. b) The RFO …")

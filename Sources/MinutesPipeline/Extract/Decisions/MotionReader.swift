@@ -74,7 +74,7 @@ struct MotionReader {
             let sentence = span(of: m.range, page)
             let motion = m.groups["motion"].flatMap { trimmed($0, page) }
                 .flatMap { r in r.upperBound < page.text.count && page.text.scalars[r.upperBound] == ":" ? nil : r }
-                .map { r in rule.settings["text"] == "sentence" ? sentence : r }
+                .map { r in rule.settings["text"] == "sentence" ? Self.fromLineStart(sentence, match: m.range, page) : r }
             var target = found.indices.filter { found[$0].range.overlaps(sentence) }
                 .min { distance(found[$0].range, m.range) < distance(found[$1].range, m.range) }
             if let t = target, found[t].range.lowerBound > sentence.lowerBound, found[t].range.upperBound <= sentence.upperBound,
@@ -128,7 +128,9 @@ struct MotionReader {
             let open = near.before(sentence, in: found, reach: Self.reach).flatMap { i in
                 found[i].motion.outcome == nil && (found[i].motion.proposer != nil || !found[i].motion.division.isEmpty) ? i : nil
             }
-            guard let t = inSentence ?? division ?? near.adjacent(to: sentence, in: found) ?? open else { continue }
+            // "RESOLVED – (6 for, 3 against)": a vote beside a resolution's marker is the resolution's.
+            let besideMarker = markers.contains { $0.contains(m.range.lowerBound) } ? near.following(sentence, in: found) : nil
+            guard let t = inSentence ?? division ?? besideMarker ?? near.adjacent(to: sentence, in: found) ?? open else { continue }
             apply(fields, to: &found[t].motion)
             if let kind = fields["kind"].flatMap(DecisionKind.init(rawValue:)) { found[t].kind = kind }
             found[t].motion.evidence.append((rule.id, m.range))
@@ -183,6 +185,17 @@ struct MotionReader {
                 motion.division += ActionExtractor.split(names).map { ($0, vote) }
             }
         }
+    }
+
+    /// A sentence that opens before the line its proposal opens ("Payments for
+    /// June:" and a list with no full stop, then "Proposed Cllr Bowen, seconded …")
+    /// starts with that line.
+    static func fromLineStart(_ sentence: Range<Int>, match: Range<Int>, _ page: Page) -> Range<Int> {
+        let s = page.text.scalars
+        var k = match.lowerBound
+        while k > sentence.lowerBound, s[k - 1] == " " || s[k - 1] == "\t" { k -= 1 }
+        guard k > sentence.lowerBound, s[k - 1] == "\n" || s[k - 1] == "\u{2029}" else { return sentence }
+        return match.lowerBound..<sentence.upperBound
     }
 
     /// The sentence around a match, or the match where it runs over several.
