@@ -631,22 +631,42 @@ private struct State {
     /// capitalised words, titles and single spaces, it is read as names of
     /// two words each, a title going with the name after it. Nil for any
     /// other list.
+    ///
+    /// The names may be followed by their posts, flattened the same way ("Chris Ash
+    /// Gethin Hughes Anna Williams Interim Chair Interim Chief Executive …"): the
+    /// names end at the first word that starts a post (`people.role-word`).
     mutating func pairedNames(_ range: Range<Int>) -> [Mention]? {
         let scalars = page.text.scalars
         var words: [Range<Int>] = []
         var start: Int?
-        for k in range {
+        var rolesFollow = false
+        func isRoleWord(_ word: Range<Int>) -> Bool {
+            let text = page.text.text(word)
+            return extractor.roleWordRules.contains { rule in
+                (try? rule.pattern.matches(in: text).first).map { $0?.text == text } ?? false
+            }
+        }
+        scan: for k in range {
             let c = scalars[k]
             if c == " " {
-                if let s = start { words.append(s..<k); start = nil }
+                // (A column gap is a layout of spaces, not a flattened list.)
+                if start == nil, k > range.lowerBound, scalars[k - 1] == " " { return nil }
+                if let s = start {
+                    if isRoleWord(s..<k) {
+                        guard words.count >= 6 else { return nil }
+                        rolesFollow = true
+                        break scan
+                    }
+                    words.append(s..<k); start = nil
+                }
             } else if c.properties.isAlphabetic || c == "-" || c == "'" || c == "’" || c == "." {
                 if start == nil { start = k }
             } else {
                 return nil
             }
         }
-        if let s = start { words.append(s..<range.upperBound) }
-        guard words.count >= 6 else { return nil }
+        if !rolesFollow, let s = start { words.append(s..<range.upperBound) }
+        guard words.count >= 6, !rolesFollow || words.count % 2 == 0 else { return nil }
         // Every word a capitalised name or a title: anything else is not such a register.
         for word in words {
             let text = page.text.text(word)
