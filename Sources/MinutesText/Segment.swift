@@ -139,9 +139,14 @@ public struct Segmenter: Sendable {
                 // The rest of a heading line ("10.2 Appointments: On the recommendation of …") is content.
                 let last = i + max(consumed, 1) - 1
                 let rest = Self.trim(min(itemHeading.range.upperBound, lines[last].range.upperBound)..<lines[last].range.upperBound, text)
-                let restOnLine = consumed >= 1 && last < lines.count && itemHeading.range.upperBound > lines[last].range.lowerBound && !rest.isEmpty
+                let restOnLine = consumed >= 1 && !rest.isEmpty
                 open(.item, at: i, heading: itemHeading, contentFrom: restOnLine ? last : i + consumed)
-                if restOnLine { lines[last].range = rest }
+                if restOnLine {
+                    // (What is left of "1. Apologies: none received." is prose, not a list entry.)
+                    lines[last].range = rest
+                    lines[last].isListItem = false
+                    lines[last].isTableRow = false
+                }
                 i += max(consumed, 1)
                 continue
             }
@@ -242,6 +247,12 @@ public struct Segmenter: Sendable {
         return max(j - from, 1)
     }
 
+    /// A stretch that is all one bracket: "(6 for, 3 against)", "(unanimous)".
+    public static func isAside(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
+        guard let first = range.first, let last = range.last else { return false }
+        return text.scalars[first] == "(" && text.scalars[last] == ")"
+    }
+
     /// An enumerated entry's line runs on into the next, indented past it, only
     /// mid-clause: "(a) award the contract … at an" / "    estimated value of £3.6m";
     /// a lettered heading's own paragraph below it is not the entry.
@@ -285,8 +296,7 @@ public struct Segmenter: Sendable {
                 let rest = min(marker.range.upperBound, line.range.upperBound)..<line.range.upperBound
                 let restIsBlank = rest.allSatisfy({ Segmenter.isSpace(text.scalars[$0]) })
                 // …as does one followed only by its vote: "RESOLVED – (6 for, 3 against)".
-                let aside = Self.trim(rest, text)
-                let restIsAside = !aside.isEmpty && text.scalars[aside.lowerBound] == "(" && text.scalars[aside.upperBound - 1] == ")"
+                let restIsAside = Self.isAside(Self.trim(rest, text), text)
                 if restIsBlank || restIsAside {
                     while j < lines.count, lines[j].isBlank { j += 1 }
                 }

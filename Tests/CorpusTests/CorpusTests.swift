@@ -189,9 +189,20 @@ import Testing
         ]),
     ]
 
-    /// A batch added to the corpus has floors, or its figures could fall unseen.
-    @Test func everyLaterBatchHasFloors() {
-        #expect(Set(Self.laterBatches) == Set(Self.batchFloors.map(\.folder)))
+    /// A batch added to `Corpus/wild/` is read by these tests and has floors,
+    /// or its figures could fall unseen.
+    @Test func everyLaterBatchHasFloors() throws {
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.appendingPathComponent("wild").path)
+            .filter { name in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: Self.corpus.appendingPathComponent("wild/" + name).path, isDirectory: &isFolder)
+                    && isFolder.boolValue
+            }
+        let first = Self.wildFolders.map(\.lastPathComponent)
+        #expect(Set(onDisk).subtracting(first) == Set(Self.laterBatches))
+        #expect(Set(Self.laterBatches).count == Self.laterBatches.count, "a batch listed twice")
+        #expect(Set(Self.batchFloors.map(\.folder)) == Set(Self.laterBatches), "floors for every batch")
+        #expect(Set(Self.batchFloors.map(\.folder)).count == Self.batchFloors.count, "floors given twice")
     }
 
     @Test(arguments: batchFloors.map(\.folder))

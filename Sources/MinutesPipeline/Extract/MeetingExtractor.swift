@@ -59,10 +59,6 @@ struct MeetingExtractor: Extractor {
                 break
             }
         }
-        let spans = meeting.fields.values.map(\.span)
-        if let lo = spans.map(\.start).min(), let hi = spans.map(\.end).max() {
-            meeting.span = page.source.span(lo..<hi)
-        }
         if meeting.title == nil, let body = page.context.body {
             meeting.title = body
         }
@@ -70,11 +66,16 @@ struct MeetingExtractor: Extractor {
         // given with --body: the body the user names is the fuller name of the same body.
         if let title = meeting.title, let body = page.context.body, title != body {
             let bodyWords = Set(Text.words(body))
-            if Text.words(title).allSatisfy(bodyWords.contains) {
+            let words = Text.words(title)
+            if !words.isEmpty, words.allSatisfy(bodyWords.contains) {
                 // (Given, not read: like a title from the context alone, it has no span.)
                 meeting.title = body
                 meeting.fields[Meeting.Field.title.rawValue] = nil
             }
+        }
+        let spans = meeting.fields.values.map(\.span)
+        if let lo = spans.map(\.start).min(), let hi = spans.map(\.end).max() {
+            meeting.span = page.source.span(lo..<hi)
         }
         if meeting.date == nil, let date = page.context.meetingDate {
             meeting.date = date

@@ -73,6 +73,8 @@ extension Page {
             && k - 3 >= block.lowerBound && (k - 3..<k).allSatisfy { s[$0].properties.isLowercase }
         guard k + 1 >= block.upperBound || Segmenter.isSpace(s[k + 1]) || runOn else { return false }
         if s[k] == "." {
+            // What follows in the block (none where a match ran on past the block's end).
+            let after = (k + 1)..<max(k + 1, block.upperBound)
             // The word before: an initial or an abbreviation does not end a sentence.
             var j = k
             while j > block.lowerBound, s[j - 1].properties.isAlphabetic { j -= 1 }
@@ -82,12 +84,12 @@ extension Page {
             // "… scams, etc. CC would like …": a list's "etc." ends its sentence
             // when a capital follows, and goes on before "and", "or", a figure.
             if word == "etc" {
-                return (k + 1..<block.upperBound).first(where: { !Segmenter.isSpace(s[$0]) }).map { s[$0].properties.isUppercase } ?? true
+                return after.first(where: { !Segmenter.isSpace(s[$0]) }).map { s[$0].properties.isUppercase } ?? true
             }
             // "e.g. speeding", "i.e. the hall", "7 p.m. on": a dotted
             // abbreviation goes on when what follows starts in lower case.
             if j - 2 >= block.lowerBound, s[j - 1] == ".", s[j - 2].properties.isAlphabetic,
-               let next = (k + 1..<block.upperBound).first(where: { !Segmenter.isSpace(s[$0]) }),
+               let next = after.first(where: { !Segmenter.isSpace(s[$0]) }),
                !s[next].properties.isUppercase { return false }
         }
         return true

@@ -413,7 +413,10 @@ struct ActionExtractor: Extractor {
     /// "before the next Parish Meeting in July": a date right after the next meeting
     /// a task is due at ("the next … meeting", up to two words between, then "in" or "on").
     static func isNextMeeting(before k: Int, from lo: Int, _ page: Page) -> Bool {
-        var words = page.text.text(max(lo, k - 48)..<k).lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        let from = max(lo, k - 48)
+        var words = page.text.text(from..<k).lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        // (A window that starts inside a word drops it: "into" is no "to".)
+        if from > lo, !Segmenter.isSpace(page.text.scalars[from - 1]), !words.isEmpty { words.removeFirst() }
         if let last = words.last, last == "in" || last == "on" { words.removeLast() }
         guard let m = words.lastIndex(of: "meeting"), m == words.count - 1,
               let next = words[..<m].lastIndex(of: "next"), m - next <= 3, next >= 2, words[next - 1] == "the" else { return false }

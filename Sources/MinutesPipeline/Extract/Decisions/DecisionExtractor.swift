@@ -190,8 +190,9 @@ struct DecisionExtractor: Extractor {
         }
         for line in lines(from..<range.upperBound, page) {
             guard !line.isEmpty else { close(); continue }
-            // "RESOLVED – (6 for, 3 against)": the vote beside the marker is no decision.
-            if !started, s[line.lowerBound] == "(", s[line.upperBound - 1] == ")" { continue }
+            // "RESOLVED – (6 for, 3 against)": the vote beside the marker is no decision
+            // (a bracketed point, "(a) that a grant be paid (see appendix)", is).
+            if !started, Segmenter.isAside(line, page.text), !isPoint(line, page) { continue }
             if isPoint(line, page) {
                 // Points belong to the resolution when they open it, follow a lead-in or
                 // one another; after a finished decision ("RESOLVED to pay. b) The RFO …")
@@ -199,7 +200,13 @@ struct DecisionExtractor: Extractor {
                 let previous = current ?? out.last
                 // ("RESOLVED: that the Board" / "(a) award …; and" / "(b) delegate …": a
                 // lead-in that stops mid-clause is followed by its points as one with a colon is.)
-                let unfinished = previous.map { p in out.isEmpty && !currentIsPoint && lastVisible(p, s).map { $0.properties.isAlphabetic } == true } ?? false
+                // (Only a short lead-in before a first point: "RESOLVED that the grant be paid to
+                // the hall" / "(b) The Clerk to notify …" is a resolution and a point of the item's.)
+                let firstPoint = pointLabel(line, page).map { ["a", "i", "1"].contains($0.lowercased()) } ?? false
+                let unfinished = previous.map { p in
+                    out.isEmpty && !currentIsPoint && firstPoint && Text.words(page.text.text(p)).count <= 6
+                        && lastVisible(p, s).map { $0.properties.isAlphabetic } == true
+                } ?? false
                 let follows = previous.map { currentIsPoint || lastVisible($0, s) == ":" } ?? true
                 guard follows || unfinished else { break }
                 if unfinished, let p = previous { openLeadIns.append(p) }

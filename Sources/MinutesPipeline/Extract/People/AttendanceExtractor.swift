@@ -474,12 +474,13 @@ private struct State {
             }
         }
         // The post before its holder ("Men's Captain (Mr Jack Pilling)") is no name of its own.
-        let holders = all.filter { $0.honorific != nil && postHolder($0) }
+        // (The next mention after it is the holder, with no "," or ";" between.)
+        let ordered = all.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        var nextAfter: [Int: Mention] = [:]
+        for (a, b) in zip(ordered, ordered.dropFirst()) where b.range.lowerBound > a.range.upperBound { nextAfter[a.range.lowerBound] = b }
         func post(_ m: Mention) -> Bool {
-            m.honorific == nil && holders.contains { h in
-                h.range.lowerBound > m.range.upperBound && !page.text.text(m.range.upperBound..<h.range.lowerBound).contains { ",;".contains($0) }
-                    && !all.contains { $0.range.lowerBound > m.range.upperBound && $0.range.lowerBound < h.range.lowerBound }
-            }
+            guard m.honorific == nil, let h = nextAfter[m.range.lowerBound], h.honorific != nil, postHolder(h) else { return false }
+            return !scalars[m.range.upperBound..<h.range.lowerBound].contains { $0 == "," || $0 == ";" }
         }
         for m in all where (depth[m.range.lowerBound - segment.range.lowerBound] == 0 || postHolder(m)) && m.range.lowerBound < firstCellEnd && !post(m)
             && !standIns.contains(where: { $0.overlaps(m.range) }) && !labels.contains(where: { $0.range.overlaps(m.range) }) {
