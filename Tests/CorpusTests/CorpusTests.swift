@@ -135,9 +135,9 @@ import Testing
             "decisions": 0.90, "actions": 0.96, "actions.owners": 0.78, "actions.due": 0.83, "dates": 0.96,
         ]),
         ("held-back-4", [
-            "meeting.title": 0.74, "meeting.date": 1.00, "items": 0.87, "amounts": 1.00,
-            "attendance": 0.82, "attendance.present": 0.82, "attendance.apologies": 0.84,
-            "decisions": 0.74, "actions": 0.78, "actions.owners": 0.92, "actions.due": 0.97, "dates": 0.95,
+            "meeting.title": 0.75, "meeting.date": 1.00, "items": 0.87, "amounts": 1.00,
+            "attendance": 0.83, "attendance.present": 0.83, "attendance.apologies": 0.84,
+            "decisions": 0.77, "actions": 0.78, "actions.owners": 0.93, "actions.due": 0.97, "dates": 0.95,
         ]),
         ("held-back-5", [
             "meeting.title": 0.79, "meeting.date": 0.93, "items": 0.85, "amounts": 1.00,
@@ -145,24 +145,24 @@ import Testing
             "decisions": 0.77, "actions": 0.62, "actions.owners": 0.89, "actions.due": 0.83, "dates": 0.86,
         ]),
         ("held-back-6", [
-            "meeting.title": 0.87, "meeting.date": 0.99, "items": 0.90, "amounts": 0.99,
-            "attendance": 0.97, "attendance.present": 0.97, "attendance.apologies": 0.96,
-            "decisions": 0.86, "actions": 0.83, "actions.owners": 0.94, "actions.due": 0.91, "dates": 0.94,
+            "meeting.title": 0.87, "meeting.date": 1.00, "items": 0.90, "amounts": 1.00,
+            "attendance": 0.97, "attendance.present": 0.98, "attendance.apologies": 0.96,
+            "decisions": 0.87, "actions": 0.84, "actions.owners": 0.94, "actions.due": 0.91, "dates": 0.94,
         ]),
         ("dev-2", [
             "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.99, "amounts": 0.96,
-            "attendance": 0.94, "attendance.present": 0.94, "attendance.apologies": 0.96,
+            "attendance": 0.95, "attendance.present": 0.96, "attendance.apologies": 0.96,
             "decisions": 0.97, "actions": 0.88, "dates": 0.96,
             "decisions.proposer": 0.87, "decisions.seconder": 0.90, "decisions.outcome": 0.89,
         ]),
         ("dev-3", [
-            "meeting.title": 0.99, "meeting.date": 1.00, "items": 1.00, "amounts": 1.00,
+            "meeting.title": 1.00, "meeting.date": 1.00, "items": 1.00, "amounts": 1.00,
             "attendance": 0.98, "attendance.present": 0.98, "attendance.apologies": 0.96,
-            "decisions": 0.96, "actions": 0.85, "actions.owners": 0.87, "actions.due": 0.95, "dates": 0.94,
+            "decisions": 0.96, "actions": 0.86, "actions.owners": 0.87, "actions.due": 0.95, "dates": 0.94,
         ]),
         ("dev-4", [
             "meeting.title": 0.87, "meeting.date": 1.00, "items": 0.91, "amounts": 0.97,
-            "attendance": 0.86, "attendance.present": 0.90, "attendance.apologies": 0.66,
+            "attendance": 0.88, "attendance.present": 0.93, "attendance.apologies": 0.66,
             // owners and due are shares of the matched actions: one more matched (a
             // lettered entry read whole) with one owner of two and no due lowered both.
             "decisions": 0.87, "actions": 0.86, "actions.owners": 0.90, "actions.due": 0.87, "dates": 0.91,
@@ -170,17 +170,17 @@ import Testing
         ("held-back-7", [
             "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.76, "amounts": 1.00,
             "attendance": 0.92, "attendance.present": 0.94, "attendance.apologies": 0.82,
-            "decisions": 0.78, "actions": 0.77, "actions.owners": 0.81, "actions.due": 0.95, "dates": 0.95,
+            "decisions": 0.79, "actions": 0.77, "actions.owners": 0.81, "actions.due": 0.95, "dates": 0.95,
         ]),
         ("dev-5", [
             "meeting.title": 0.90, "meeting.date": 0.94, "items": 0.94, "amounts": 1.00,
-            "attendance": 0.77, "attendance.present": 0.78, "attendance.apologies": 0.73,
-            "decisions": 0.80, "actions": 0.83, "actions.owners": 0.95, "actions.due": 0.91, "dates": 0.93,
+            "attendance": 0.95, "attendance.present": 0.97, "attendance.apologies": 0.91,
+            "decisions": 0.88, "actions": 0.87, "actions.owners": 0.95, "actions.due": 0.93, "dates": 0.93,
         ]),
         ("dev-6", [
-            "meeting.title": 0.80, "meeting.date": 1.00, "items": 0.98, "amounts": 1.00,
-            "attendance": 0.84, "attendance.present": 0.85, "attendance.apologies": 0.76,
-            "decisions": 0.85, "actions": 0.87, "actions.owners": 0.95, "actions.due": 0.83, "dates": 0.91,
+            "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.98, "amounts": 1.00,
+            "attendance": 0.89, "attendance.present": 0.92, "attendance.apologies": 0.79,
+            "decisions": 0.90, "actions": 0.89, "actions.owners": 0.95, "actions.due": 0.85, "dates": 0.91,
         ]),
         ("held-back-8", [
             "meeting.title": 0.80, "meeting.date": 0.94, "items": 0.82, "amounts": 0.98,
@@ -212,10 +212,10 @@ import Testing
     }
 
     static let wildLayoutFloors: [String: Double] = [
-        "meeting.title": 0.97, "meeting.date": 0.97, "items": 0.89, "amounts": 0.95,
-        "attendance": 0.79, "attendance.present": 0.78, "attendance.apologies": 0.87,
-        "decisions": 0.86, "actions": 0.79, "actions.owners": 0.95, "actions.due": 0.93, "dates": 0.91,
-        "decisions.proposer": 0.85, "decisions.seconder": 0.82, "decisions.votes": 0.84, "decisions.outcome": 0.83,
+        "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.90, "amounts": 1.00,
+        "attendance": 0.80, "attendance.present": 0.79, "attendance.apologies": 0.87,
+        "decisions": 0.90, "actions": 0.84, "actions.owners": 0.96, "actions.due": 0.94, "dates": 0.93,
+        "decisions.proposer": 0.93, "decisions.seconder": 0.91, "decisions.votes": 0.84, "decisions.outcome": 0.92,
     ]
 
     /// Real minutes of other bodies (`../shared/corpus-dev/`) have floors of their
@@ -227,10 +227,10 @@ import Testing
     }
 
     static let realMinutesFloors: [String: Double] = [
-        "meeting.title": 0.96, "meeting.date": 0.98, "items": 0.91, "amounts": 0.96,
-        "attendance": 0.93, "attendance.present": 0.92, "attendance.apologies": 0.96,
-        "decisions": 0.93, "actions": 0.85, "actions.owners": 0.97, "actions.due": 0.94, "dates": 0.92,
-        "decisions.proposer": 0.85, "decisions.seconder": 0.95, "decisions.outcome": 0.95,
+        "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.91, "amounts": 1.00,
+        "attendance": 0.95, "attendance.present": 0.95, "attendance.apologies": 0.97,
+        "decisions": 0.94, "actions": 0.88, "actions.owners": 0.98, "actions.due": 0.94, "dates": 0.95,
+        "decisions.proposer": 1.00, "decisions.seconder": 1.00, "decisions.outcome": 1.00,
     ]
 
     func expectFloors(in folder: URL, _ floors: [String: Double]) throws {
