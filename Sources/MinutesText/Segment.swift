@@ -138,26 +138,16 @@ public struct Segmenter: Sendable {
             if let (itemHeading, consumed) = items[i] {
                 // The rest of a heading line ("10.2 Appointments: On the recommendation of …") is content.
                 let last = i + max(consumed, 1) - 1
-                let rest = Self.trim(min(itemHeading.range.upperBound, lines[last].range.upperBound)..<lines[last].range.upperBound, text)
-                let restOnLine = consumed >= 1 && !rest.isEmpty
+                let restOnLine = consumed >= 1 && Self.keepRest(after: itemHeading.range.upperBound, of: &lines[last], text, prose: true)
                 open(.item, at: i, heading: itemHeading, contentFrom: restOnLine ? last : i + consumed)
-                if restOnLine {
-                    // (What is left of "1. Apologies: none received." is prose, not a list entry.)
-                    lines[last].range = rest
-                    lines[last].isListItem = false
-                    lines[last].isTableRow = false
-                }
                 i += max(consumed, 1)
                 continue
             }
             if !lines[i].isBlank, let found = firstHeading(rules.attendanceHeadings, text, lines, i) {
                 let covered = linesCovered(found.range, lines, from: i)
                 // The rest of a heading line ("Present: Cllr A, Cllr B") is content.
-                let restOnLine = found.range.upperBound < lines[i + covered - 1].range.upperBound
+                let restOnLine = Self.keepRest(after: found.range.upperBound, of: &lines[i + covered - 1], text, prose: false)
                 open(.attendance, at: i, heading: found, contentFrom: i + covered - (restOnLine ? 1 : 0))
-                if restOnLine {
-                    lines[i + covered - 1].range = found.range.upperBound..<lines[i + covered - 1].range.upperBound
-                }
                 i += covered
                 continue
             }
@@ -247,6 +237,21 @@ public struct Segmenter: Sendable {
         return max(j - from, 1)
     }
 
+    /// What follows a heading on its line becomes the line; false when nothing
+    /// does. As `prose`, it is no list entry or table row whatever the whole line
+    /// was (what is left of "1. Apologies: none received."); a register's rest
+    /// keeps what its line was ("Present:   | Cllr A | Chair |").
+    static func keepRest(after end: Int, of line: inout Line, _ text: NormalizedText, prose: Bool) -> Bool {
+        let rest = min(max(end, line.range.lowerBound), line.range.upperBound)..<line.range.upperBound
+        guard !trim(rest, text).isEmpty else { return false }
+        line.range = rest
+        if prose {
+            line.isListItem = false
+            line.isTableRow = false
+        }
+        return true
+    }
+
     /// A stretch that is all one bracket: "(6 for, 3 against)", "(unanimous)".
     public static func isAside(_ range: Range<Int>, _ text: NormalizedText) -> Bool {
         guard let first = range.first, let last = range.last else { return false }
@@ -257,10 +262,17 @@ public struct Segmenter: Sendable {
     /// mid-clause: "(a) award the contract … at an" / "    estimated value of £3.6m";
     /// a lettered heading's own paragraph below it is not the entry.
     static func carriesOn(_ line: Line, into next: Line, _ text: NormalizedText) -> Bool {
+        joins(line, next, text, open: { $0.properties.isAlphabetic || $0 == "," },
+              goesOn: { $0.properties.isLowercase || $0.properties.numericType != nil || $0 == "£" })
+    }
+
+    /// Whether a line's sentence runs on into the next: its last visible scalar
+    /// leaves it `open`, and the next line's first one `goesOn` with it.
+    static func joins(_ line: Line, _ next: Line, _ text: NormalizedText,
+                      open: (Unicode.Scalar) -> Bool, goesOn: (Unicode.Scalar) -> Bool) -> Bool {
         let s = text.scalars
         guard let last = line.range.last(where: { !isSpace(s[$0]) }), let first = next.range.first(where: { !isSpace(s[$0]) }) else { return false }
-        let open = s[last].properties.isAlphabetic || s[last] == ","
-        return open && (s[first].properties.isLowercase || s[first].properties.numericType != nil || s[first] == "£")
+        return open(s[last]) && goesOn(s[first])
     }
 
     /// Paragraphs, lists, tables and resolution/action blocks of a run of lines.
@@ -305,11 +317,9 @@ public struct Segmenter: Sendable {
                 // …unless its sentence runs on: a line ending without a stop, then a lower-case line.
                 if singleLine {
                     func runsOn(_ k: Int) -> Bool {
-                        guard k + 1 < lines.count, !lines[k + 1].isBlank, !lines[k + 1].isTableRow,
-                              let last = lines[k].range.reversed().first(where: { !Segmenter.isSpace(text.scalars[$0]) }),
-                              let next = lines[k + 1].range.first(where: { !Segmenter.isSpace(text.scalars[$0]) }) else { return false }
-                        return !".!?:;)".unicodeScalars.contains(text.scalars[last])
-                            && text.scalars[next].properties.isLowercase
+                        guard k + 1 < lines.count, !lines[k + 1].isBlank, !lines[k + 1].isTableRow else { return false }
+                        return Self.joins(lines[k], lines[k + 1], text,
+                                          open: { !".!?:;)".unicodeScalars.contains($0) }, goesOn: { $0.properties.isLowercase })
                     }
                     while runsOn(j - 1) { j += 1 }
                 }
