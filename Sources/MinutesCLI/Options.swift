@@ -41,7 +41,7 @@ struct ContextOptions: ParsableArguments {
         "The meeting date, used when the header gives none and to resolve relative dates.", valueName: "YYYY-MM-DD"))
     var meetingDate: String?
 
-    @Option(help: ArgumentHelp("The body whose meeting it is, used when the header names none.", valueName: "name"))
+    @Option(help: ArgumentHelp("The body whose meeting it is: used when the header names none, or names it by part of this name (\"HALL COMMITTEE\" for \"Upper Sedgecombe Village Hall Management Committee\").", valueName: "name"))
     var body: String?
 
     func validate() throws {
