@@ -237,6 +237,10 @@ public struct Segmenter: Sendable {
         return max(j - from, 1)
     }
 
+    /// What opens a bulleted entry. Normalised text has no other bullets or
+    /// dashes: "·", "▪", "◦" are made "•", and "–", "—" are made "-".
+    static let bulletMarks: Set<Unicode.Scalar> = ["•", "-", "*"]
+
     /// What follows a heading on its line becomes the line; false when nothing
     /// does. As `prose`, it is no list entry or table row whatever the whole line
     /// was (what is left of "1. Apologies: none received."); a register's rest
@@ -349,7 +353,7 @@ public struct Segmenter: Sendable {
                         // A hanging indent: lines indented past a bullet carry the entry on
                         // ("• TF to get the accounts checked before the deadline of" / "  31st January.").
                         let indent = Segmenter.indent(lines[j], text)
-                        let bullet = lines[j].range.first { !Segmenter.isSpace(text.scalars[$0]) }.map { "•-*–·▪".unicodeScalars.contains(text.scalars[$0]) } ?? false
+                        let bullet = lines[j].range.first { !Segmenter.isSpace(text.scalars[$0]) }.map { Segmenter.bulletMarks.contains(text.scalars[$0]) } ?? false
                         var k = j + 1
                         while k < lines.count, !lines[k].isBlank, !lines[k].isListItem, !lines[k].isTableRow,
                               Segmenter.indent(lines[k], text) > indent, firstHeading(rules.blockMarkers, text, lines, k) == nil,
@@ -457,7 +461,7 @@ public struct Segmenter: Sendable {
             let blank = scalars.allSatisfy(isSpace)
             var tabs = scalars.filter { $0 == "\t" }.count
             // "•<tab>Name": a bullet and its tab start a list entry, not a table.
-            if let b = scalars.firstIndex(where: { !isSpace($0) }), "•-*–".unicodeScalars.contains(scalars[b]),
+            if let b = scalars.firstIndex(where: { !isSpace($0) }), Segmenter.bulletMarks.contains(scalars[b]),
                b + 1 < r.upperBound, text.scalars[b + 1] == "\t" { tabs -= 1 }
             let pipes = scalars.filter { $0 == "|" }.count
             let first = scalars.first(where: { !isSpace($0) })

@@ -22,6 +22,8 @@ struct ActionExtractor: Extractor {
     let markerOwnerRules: [Rule]
     /// Words of a sentence that says something is to be done.
     let taskWordRules: [Rule]
+    /// Sentence rules of requests (`task: request`) that a task in the next sentence may answer.
+    let requestRules: Set<String>
     let honorifics: Honorifics
 
     init(rules: RuleBook) {
@@ -36,6 +38,7 @@ struct ActionExtractor: Extractor {
         ownerRoleRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".owner-role") }
         markerOwnerRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".marker-owner") }
         taskWordRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".task-word") }
+        requestRules = Set(sentenceRules.filter { $0.settings["task"] == "request" }.map(\.id))
         honorifics = Honorifics(rules: rules)
     }
 
@@ -383,11 +386,12 @@ struct ActionExtractor: Extractor {
         }
         let due = dates.first { m in
             let text = lead(m)
+            let said = page.text.text(m.range).lowercased()
             // "the precept for 2025/26": a year is what a thing is for, not when it is due.
-            let year = page.text.text(m.range).allSatisfy { $0.isNumber || $0 == "/" || $0 == "-" }
-            return ActionExtractor.duePrepositions.contains { !(year && $0.hasPrefix("for ")) && text.contains($0 + page.text.text(m.range).lowercased()) }
+            let year = said.allSatisfy { $0.isNumber || $0 == "/" || $0 == "-" }
+            return ActionExtractor.duePrepositions.contains { !(year && $0.hasPrefix("for ")) && text.contains($0 + said) }
                 || ActionExtractor.isNextMeeting(before: m.range.lowerBound, from: range.lowerBound, page)
-                || ["by ", "for ", "before ", "until "].contains { page.text.text(m.range).lowercased().hasPrefix($0) }
+                || ["by ", "for ", "before ", "until "].contains { said.hasPrefix($0) }
         }
         // Otherwise a date that says when, not what happened "in March" or "since June",
         // nor which thing ("report on the 2024/25 programme").
@@ -500,11 +504,10 @@ struct ActionExtractor: Extractor {
     /// update on the audit …": a request with no owner, answered in the very next
     /// sentence by an owned task on the same thing, is that task told twice.
     func answered(_ found: [Found], _ page: Page) -> [Found] {
-        let requests = Set(sentenceRules.filter { $0.settings["task"] == "request" }.map(\.id))
-        guard !requests.isEmpty else { return found }
+        guard !requestRules.isEmpty else { return found }
         return found.indices.compactMap { i in
             let f = found[i]
-            guard requests.contains(f.rule), f.owners.isEmpty, i + 1 < found.count else { return f }
+            guard requestRules.contains(f.rule), f.owners.isEmpty, i + 1 < found.count else { return f }
             let next = found[i + 1]
             guard !next.owners.isEmpty, f.range.upperBound <= next.range.lowerBound else { return f }
             // Only white space between them: the next sentence, or the next paragraph.
@@ -532,9 +535,9 @@ struct ActionExtractor: Extractor {
         let sentence = page.sentence(around: k..<k)
         // (A match that opens with white space can start before its trimmed sentence.)
         let opening = page.text.text(min(sentence.lowerBound, k)..<k)
-        // "Action complete – The Clerk said he …": the subject follows a label and its dash.
-        // (Normalised text writes the dash as "-".)
-        let labelled = (opening.range(of: " - ") ?? opening.range(of: " – ")).map { String(opening[$0.upperBound...]) }
+        // "Action complete – The Clerk said he …": the subject follows a label and its dash
+        // (which normalised text writes "-").
+        let labelled = opening.range(of: " - ").map { String(opening[$0.upperBound...]) }
         for clause in [opening, labelled].compactMap({ $0 }) {
             let subject = clause.hasPrefix("The ") ? String(clause.dropFirst(4)) : clause
             // "VH said that she would …": initials as the subject.

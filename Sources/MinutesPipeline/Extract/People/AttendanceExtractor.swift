@@ -83,6 +83,14 @@ struct AttendanceExtractor: Extractor {
         return nil
     }
 
+    /// What of `word` a role-word rule (`people.role-word`) matches, if any does: "Officer" in "Officer".
+    func roleWord(in word: String) -> String? {
+        for rule in roleWordRules {
+            if let m = try? rule.pattern.matches(in: word).first, !m.text.isEmpty { return m.text }
+        }
+        return nil
+    }
+
     /// A register table's rows: the name cell of each, with the status its
     /// attendance cell gives ("Present (from 6.25pm)", "Apologies – consented").
     private func registerTableRows(_ table: Block, _ page: Page, _ diagnostics: inout [Diagnostic]) -> [ListSegment] {
@@ -469,9 +477,7 @@ private struct State {
                   scalars[k - 1] == "(", scalars[k - 2] == " " || scalars[k - 2] == "\n", scalars[m.range.upperBound] == ")" else { return false }
             if m.honorific != nil, k - 3 >= segment.range.lowerBound, scalars[k - 3].properties.isAlphabetic { return true }
             let before = page.text.text(max(segment.range.lowerBound, k - 40)..<(k - 2))
-            return extractor.roleWordRules.contains { rule in
-                (try? rule.pattern.matches(in: String(before.split(separator: " ").last ?? ""))).map { !$0.isEmpty } ?? false
-            }
+            return extractor.roleWord(in: String(before.split(separator: " ").last ?? "")) != nil
         }
         // The post before its holder ("Men's Captain (Mr Jack Pilling)") is no name of its own.
         // (The next mention after it is the holder, with no "," or ";" between.)
@@ -643,9 +649,7 @@ private struct State {
         var rolesFollow = false
         func isRoleWord(_ word: Range<Int>) -> Bool {
             let text = page.text.text(word)
-            return extractor.roleWordRules.contains { rule in
-                (try? rule.pattern.matches(in: text).first).map { $0?.text == text } ?? false
-            }
+            return extractor.roleWord(in: text) == text
         }
         scan: for k in range {
             let c = scalars[k]
