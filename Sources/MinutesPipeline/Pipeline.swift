@@ -160,11 +160,10 @@ struct Page {
     /// Where rule matches overlap, the longest wins, then the higher priority,
     /// then the one further left; the winners come back in document order.
     func longestFirst(_ candidates: [(rule: Rule, match: RuleMatch)]) -> [(rule: Rule, match: RuleMatch)] {
-        // Indices are sorted, not the candidates: a long document has many, each large.
-        let ordered = candidates.indices.sorted { a, b in
-            (candidates[a].match.range.count, candidates[a].rule.priority, -candidates[a].match.range.lowerBound)
-                > (candidates[b].match.range.count, candidates[b].rule.priority, -candidates[b].match.range.lowerBound)
-        }
+        // Indices are sorted, not the candidates: a long document has many, each
+        // large, and each comparison would copy two of them. The keys are read once.
+        let keys = candidates.map { ($0.match.range.count, $0.rule.priority, -$0.match.range.lowerBound) }
+        let ordered = keys.indices.sorted { keys[$0] > keys[$1] }
         // A bit a scalar: whether a match kept so far covers it.
         var covered = [UInt64](repeating: 0, count: text.count / 64 + 1)
         var kept: [Int] = []
@@ -174,7 +173,7 @@ struct Page {
             for k in range { covered[k / 64] |= 1 << UInt64(k % 64) }
             kept.append(i)
         }
-        return kept.sorted { candidates[$0].match.range.lowerBound < candidates[$1].match.range.lowerBound }.map { candidates[$0] }
+        return kept.sorted { keys[$0].2 > keys[$1].2 }.map { candidates[$0] }
     }
 
     /// Runs a rule, turning a PCRE2 limit into a diagnostic instead of a hang.

@@ -2,7 +2,10 @@ import MinutesCore
 import MinutesText
 
 /// One rule: a compiled pattern, what its matches yield, and the examples that prove it.
-public struct Rule: Sendable {
+/// A class: a rule never changes once loaded, and extractors keep it beside
+/// each of its matches, which on a long document are many (a copy of a
+/// struct this size retained every field).
+public final class Rule: Sendable {
     public let id: String
     /// The folder under `Rules/` the rule lives in: `amounts`, `items`, `meeting`, …
     public let dimension: String

@@ -46,9 +46,14 @@ public struct NormalizedText: Sendable {
         /// `\s` matches: `isSpace(includingLineEnds: true)`).
         var spaceBits: [UInt64] = []
 
-        init(capacity: Int) {
-            utf8.reserveCapacity(capacity)
-            spaceBits.reserveCapacity(capacity / 64 + 1)
+        /// `bytes` and `lines`: the source's UTF-8 length and line count, which
+        /// the normalised text rarely exceeds. The text is kept as long as the
+        /// document is worked on, and an array that outgrows its capacity
+        /// doubles it.
+        init(bytes: Int, lines: Int) {
+            utf8.reserveCapacity(bytes + 16)
+            spaceBits.reserveCapacity(bytes / 64 + 2)
+            lineFeeds.reserveCapacity(lines + 1)
         }
 
         mutating func append(_ m: MappedScalar) {
@@ -205,7 +210,7 @@ public enum Normalizer {
     public static let largestInput = 128 << 20
 
     public static func normalize(_ source: SourceText, format: SourceFormat) -> NormalizedText {
-        var stages = Markup.Output(next: NFKC(next: PlainForms(next: NormalizedText.Builder(capacity: source.count))))
+        var stages = Markup.Output(next: NFKC(next: PlainForms(next: NormalizedText.Builder(bytes: source.utf8Count, lines: source.lineStarts.count))))
         Markup.strip(source.scalars, format: format, into: &stages)
         stages.finish()
         return NormalizedText(source: source, built: stages.next.next.next)

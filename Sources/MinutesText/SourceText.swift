@@ -23,6 +23,8 @@ public struct SourceText: Sendable {
     }
 
     public var count: Int { scalars.count }
+    /// The text's length in UTF-8 bytes.
+    public var utf8Count: Int { scalars.reduce(0) { $0 + UTF8.width($1) } }
     public var isBlank: Bool { scalars.allSatisfy { $0.properties.isWhitespace } }
 
     /// 1-based line number of a scalar offset.

@@ -30,8 +30,11 @@ struct DateExtractor: Extractor {
         let vetoes = RangeIndex(notDateRules.flatMap { page.matches($0, diagnostics: &diagnostics) }.map(\.range))
         var found: [(rule: Rule, match: RuleMatch)] = []
         for rule in calendarRules where rule.settings["relative"] != "asap" && rule.settings["relative"] != "ongoing" {
-            for m in page.matches(rule, diagnostics: &diagnostics) {
+            for var m in page.matches(rule, diagnostics: &diagnostics) {
                 guard case .success = m.value, !vetoes.overlaps(m.range) else { continue }
+                // Only the range and the value are read from here on; a long
+                // document has many candidates, each group a dictionary entry.
+                m.groups = [:]
                 found.append((rule, m))
             }
         }
