@@ -137,8 +137,10 @@ public enum Yield: String, CaseIterable, Sendable {
         // text clause: the task runs from the match to its sentence's end.
         case .action: ["text": ["sentence", "before", "clause"], "owner": ["registered"], "task": ["request"]]
         // scope document: the heading names the one item a whole page or report is
-        // about; numbered headings under it are its sections, not items.
-        case .item: ["scope": [Heading.documentScope, Heading.gapScope]]
+        // about; numbered headings under it are its sections, not items. gap: taken
+        // only between headings of the chosen style; fallback: only where no
+        // other style finds a heading (see Heading).
+        case .item: ["scope": [Heading.documentScope, Heading.gapScope, Heading.fallbackScope]]
         case .money: ["currency": [], "period": ["year", "month", "week", "day", "hour"], "unit": ["pence"]]
         default: [:]
         }

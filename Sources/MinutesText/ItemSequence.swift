@@ -40,6 +40,25 @@ enum ItemSequence {
         func distance(to other: Key) -> Int { abs((other.parts.first ?? 0) - (parts.first ?? 0)) }
     }
 
+    /// The positions in `numbers` of a run in order from the first number of
+    /// its kind ("1", "a" or "i"), each the one after the last taken: "1", "2",
+    /// "3"; "a", "b"; "I", "II", "III". Numbers out of the run are passed over.
+    static func runFromFirst(_ numbers: [String]) -> [Int] {
+        let romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+                      "xvi", "xvii", "xviii", "xix", "xx"]
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        let digits = (1...200).map(String.init)
+        var best: [Int] = []
+        for series in [digits, letters, romans] {
+            var taken: [Int] = []
+            for (i, number) in numbers.enumerated() where taken.count < series.count && number.lowercased() == series[taken.count] {
+                taken.append(i)
+            }
+            if taken.count > best.count { best = taken }
+        }
+        return best
+    }
+
     /// How far a number may stand from its one neighbour in the sequence
     /// (before the first item or after the last) and still fill the gap.
     static let reach = 3

@@ -38,6 +38,11 @@ public struct Heading: Sendable, Equatable {
     /// The `value` of an item heading too loose to be a document's numbering
     /// style: it is taken only where its number fills a gap in the style chosen.
     public static let gapScope = "gap"
+    /// The `value` of an item heading whose style is taken only where no other
+    /// style finds a heading, and only when its numbers run in order from the
+    /// first: "(a) Appointment of Chairman", "(b) Declarations of Interest" in
+    /// a hearing's minutes, where elsewhere "(a)" opens a point of a resolution.
+    public static let fallbackScope = "fallback"
     public var rule: String
     /// The whole heading (number and title, or the heading words).
     public var range: Range<Int>
@@ -185,11 +190,34 @@ public struct Segmenter: Sendable {
         }
         if let first = pageItems.min(by: { $0.key < $1.key }) { return [first.key: first.value] }
         let styles = order.enumerated().filter { _, id in
-            byRule[id]?.values.contains { $0.0.value != Heading.gapScope } ?? false
+            byRule[id]?.values.contains { $0.0.value != Heading.gapScope && $0.0.value != Heading.fallbackScope } ?? false
         }
         guard let best = styles.max(by: { (byRule[$0.1]?.count ?? 0, -$0.0) < (byRule[$1.1]?.count ?? 0, -$1.0) })?.1
-        else { return [:] }
+        else { return fallbackHeadings(order.compactMap { byRule[$0] }, text, lines) }
         return ItemSequence.completed(byRule[best] ?? [:], from: order.filter { $0 != best }.compactMap { byRule[$0] }, in: text)
+    }
+
+    /// Where no style of its own finds a heading: of the fallback and gap
+    /// styles, the one with the longest run of headings numbered in order from
+    /// the first ("1 Minutes", "2 Matters Arising" with one space; "(a)",
+    /// "(b)"; "I", "II"), each with lines of its own under it (lettered lines
+    /// one after another are a list), two at least.
+    private func fallbackHeadings(_ styles: [[Int: (Heading, Int)]], _ text: NormalizedText, _ lines: [Line]) -> [Int: (Heading, Int)] {
+        var best: [Int: (Heading, Int)] = [:]
+        for style in styles {
+            let starts = style.keys.sorted()
+            let numbers = starts.map { line in style[line].flatMap { $0.0.number.map { text.scalars.string($0) } } ?? "" }
+            let run = ItemSequence.runFromFirst(numbers).map { starts[$0] }
+            guard run.count > best.count, run.count >= 2,
+                  style.values.allSatisfy({ $0.0.value == Heading.fallbackScope || $0.0.value == Heading.gapScope }),
+                  zip(run, run.dropFirst()).allSatisfy({ a, b in
+                      let body = a + (style[a]?.1 ?? 1)
+                      return body < b && lines[body..<b].contains { !$0.isBlank }
+                  })
+            else { continue }
+            best = Dictionary(uniqueKeysWithValues: run.compactMap { line in style[line].map { (line, $0) } })
+        }
+        return best
     }
 
     /// Whether table row `i` belongs to a table whose header row names items.

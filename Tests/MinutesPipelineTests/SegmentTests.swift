@@ -39,7 +39,7 @@ import Testing
         ("GBP/2122/214: Welcome\nNoted.\n\nGBP/2122/215: Questions\nNone.\n", ["GBP/2122/214 Welcome", "GBP/2122/215 Questions"]),
         ("AM119\nElection of Mayor\nCllr A was elected.\n\nAM219\nDeputy Mayor\nCllr B was elected.\n", ["AM119 Election of Mayor", "AM219 Deputy Mayor"]),
         ("1. Apologies: C Grey, K Ross.\n2. Minutes of the previous meeting were read and approved.\n3. Correspondence: none.\n",
-         ["1 Apologies", "2 Minutes of the previous meeting were read and approved", "3 Correspondence"]),
+         ["1 Apologies", "2 Minutes of the previous meeting", "3 Correspondence"]),
         ("507 MEMBERS' DECLARATIONS OF INTEREST No declarations were made.\n\n508 POLICING MATTERS No officers attended.\n",
          ["507 MEMBERS' DECLARATIONS OF INTEREST", "508 POLICING MATTERS"]),
         ("1          Present\nCllr A.\n\n2          Apologies\nCllr B.\n", ["1 Present", "2 Apologies"]),

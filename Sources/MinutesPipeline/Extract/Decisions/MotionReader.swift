@@ -109,6 +109,8 @@ struct MotionReader {
                 found.append(FoundDecision(range: sentence, kind: .agreed, rule: rule.id))
                 target = found.count - 1
             }
+            // "Proposed by X, seconded by Y, and" / "Resolved: …" leads into the decision after it.
+            if target == nil, Self.leadsOn(sentence, page) { target = near.following(sentence, in: found) }
             // "Proposed by X, seconded by Y" alone on a line is the motion of the decision before it.
             if target == nil { target = near.adjacent(to: sentence, in: found) ?? near.before(sentence, in: found, reach: Self.reach) }
             guard let t = target else { continue }
@@ -248,6 +250,16 @@ struct MotionReader {
                 return gap.count { k in !told.contains(k) && (s[k].properties.isAlphabetic || s[k].properties.numericType != nil) } <= MotionReader.joiningLetters
             }
         }
+    }
+
+    /// Whether "and" follows `sentence`, joining it to what comes next:
+    /// "Proposed by X Seconded by Y, and" / "Resolved: that …".
+    static func leadsOn(_ sentence: Range<Int>, _ page: Page) -> Bool {
+        let s = page.text.scalars
+        var k = sentence.upperBound
+        while k < s.count, Segmenter.isSpace(s[k]) || s[k] == "," { k += 1 }
+        guard k + 3 <= s.count, s.string(k..<k + 3).lowercased() == "and" else { return false }
+        return k + 3 == s.count || !s[k + 3].properties.isAlphabetic
     }
 
     /// A group's range without the spaces and punctuation at its ends; nil when nothing is left.

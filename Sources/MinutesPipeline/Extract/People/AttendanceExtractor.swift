@@ -182,9 +182,12 @@ struct AttendanceExtractor: Extractor {
             if block.kind == .attendance, let heading = block.heading,
                let status = AttendanceStatus(rawValue: heading.value ?? "") {
                 let group = Clean.group(page.original(heading.title ?? heading.range).text)
-                // A sentence that makes up a line ("Apologies were received from …") is read as a sentence.
-                let lines = entryLines(block.children, page, &state)
-                    .filter { line in !sentences.overlaps(line, where: { $0.lowerBound <= line.lowerBound + 3 }) }
+                // A sentence that makes up a line ("Apologies were received from …") is read as a
+                // sentence; one that opens a list and stops short of its end ("Cllr Dale (in the
+                // chair), Cllr Ross, Cllr Shah") leaves the rest of the line to the register.
+                let lines = entryLines(block.children, page, &state).filter { line in
+                    !sentences.overlaps(line, where: { $0.lowerBound <= line.lowerBound + 3 && !Self.listGoesOn(after: $0.upperBound, in: line, page) })
+                }
                 // In a membership list whose marks say who was present, an unmarked member was not.
                 let marked = lines.compactMap { markedEntry($0, legend, page) }
                 let unmarkedAbsent = marked.contains { $0.1 == .present } && legend.keys.contains { $0.first.map { !$0.isLetter } ?? false }
@@ -303,6 +306,16 @@ struct AttendanceExtractor: Extractor {
     /// paragraph; up to the first line of prose (two sentences, a lead-in
     /// ending in a colon, or four words in lower case not after a name) or an
     /// item number alone on its line, where the register has ended.
+    /// Whether a list separator and more of the list follow `k` in `line`:
+    /// ", Cllr Ross" after "Cllr Dale (in the chair)".
+    static func listGoesOn(after k: Int, in line: Range<Int>, _ page: Page) -> Bool {
+        let s = page.text.scalars
+        var i = max(k, line.lowerBound)
+        while i < line.upperBound, Segmenter.isSpace(s[i]) { i += 1 }
+        guard i < line.upperBound, s[i] == "," || s[i] == ";" else { return false }
+        return s[(i + 1)..<line.upperBound].contains { $0.properties.isAlphabetic }
+    }
+
     /// The end of one sentence and the start of the next, inside a line.
     /// A title written short ("Cllr. Emma Knox", "Revd. Ann Lee") ends no sentence.
     private static let sentenceEnd = try! Pattern(#"[a-z]{2}(?<!\bCllr|\bcllr|\bCllrs|\bMrs|\bMr|\bMs|\bDr|\bRev|\bRevd|\bProf|\bCty|\bSt|\bMessrs|\bHon)\. +\p{Lu}\p{Ll}"#)
@@ -316,7 +329,17 @@ struct AttendanceExtractor: Extractor {
             if lower.all >= 4, !startsWithName(line, page, &state) { break }
             if lower.content >= 8 { break }
             if !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == ")" }) { break }
-            if let first = try? AttendanceExtractor.sentenceEnd.matches(in: Array(text.utf8)).first, first.range.lowerBound > 0 { break }
+            let utf8 = Array(text.utf8)
+            if let first = try? AttendanceExtractor.sentenceEnd.matches(in: utf8).first, first.range.lowerBound > 0 {
+                // "Cllr A Dale, Cllr B Ross. Apologies: Cllr C Shah.": the names before the
+                // sentence's end are entries; what follows is read on its own.
+                if startsWithName(line, page, &state), first.range.lowerBound + 3 <= utf8.count {
+                    let lead = page.text.scalars[line].prefix { $0.isSpace(includingLineEnds: false) }.count
+                    let kept = String(decoding: utf8[..<(first.range.lowerBound + 3)], as: UTF8.self).unicodeScalars.count
+                    out.append(line.lowerBound..<min(line.upperBound, line.lowerBound + lead + kept))
+                }
+                break
+            }
             out.append(line)
         }
         return out
