@@ -173,7 +173,7 @@ struct Page {
             for k in range { covered[k / 64] |= 1 << UInt64(k % 64) }
             kept.append(i)
         }
-        return kept.sorted { keys[$0].2 > keys[$1].2 }.map { candidates[$0] }
+        return kept.sorted { candidates[$0].match.range.lowerBound < candidates[$1].match.range.lowerBound }.map { candidates[$0] }
     }
 
     /// Runs a rule, turning a PCRE2 limit into a diagnostic instead of a hang.

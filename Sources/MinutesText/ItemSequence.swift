@@ -47,11 +47,16 @@ enum ItemSequence {
         let romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
                       "xvi", "xvii", "xviii", "xix", "xx"]
         let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
-        let digits = (1...200).map(String.init)
+        // The number at place `n` (0 first) of each series, nil past its end.
+        let series: [(Int) -> String?] = [
+            { String($0 + 1) },
+            { $0 < letters.count ? letters[$0] : nil },
+            { $0 < romans.count ? romans[$0] : nil },
+        ]
         var best: [Int] = []
-        for series in [digits, letters, romans] {
+        for next in series {
             var taken: [Int] = []
-            for (i, number) in numbers.enumerated() where taken.count < series.count && number.lowercased() == series[taken.count] {
+            for (i, number) in numbers.enumerated() where number.lowercased() == next(taken.count) {
                 taken.append(i)
             }
             if taken.count > best.count { best = taken }

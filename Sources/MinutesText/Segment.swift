@@ -197,21 +197,38 @@ public struct Segmenter: Sendable {
         return ItemSequence.completed(byRule[best] ?? [:], from: order.filter { $0 != best }.compactMap { byRule[$0] }, in: text)
     }
 
-    /// Where no style of its own finds a heading: of the fallback and gap
-    /// styles, the one with the longest run of headings numbered in order from
-    /// the first ("1 Minutes", "2 Matters Arising" with one space; "(a)",
-    /// "(b)"; "I", "II"), each with lines of its own under it (lettered lines
-    /// one after another are a list), two at least.
+    /// Where no style of its own finds a heading: of the fallback styles, the
+    /// one with the longest run of headings numbered in order from the first
+    /// ("1 Minutes", "2 Matters Arising" with one space; "(a)", "(b)"; "I",
+    /// "II"), two at least, each standing alone: with lines of its own under
+    /// it (lettered lines one after another are a list), not led in by a line
+    /// ending in a colon ("… on the following grounds:"), and not running on
+    /// into a next line that starts in lower case (a wrapped point).
     private func fallbackHeadings(_ styles: [[Int: (Heading, Int)]], _ text: NormalizedText, _ lines: [Line]) -> [Int: (Heading, Int)] {
+        func nonBlank(from i: Int, step: Int) -> Int? {
+            var j = i
+            while j >= 0, j < lines.count {
+                if !lines[j].isBlank { return j }
+                j += step
+            }
+            return nil
+        }
+        func standsAlone(_ line: Int, _ consumed: Int) -> Bool {
+            if let before = nonBlank(from: line - 1, step: -1),
+               text.scalars[lines[before].range].last(where: { !$0.properties.isWhitespace }) == ":" { return false }
+            if let after = nonBlank(from: line + consumed, step: 1),
+               text.scalars[lines[after].range].first(where: { !$0.properties.isWhitespace })?.properties.isLowercase == true { return false }
+            return true
+        }
         var best: [Int: (Heading, Int)] = [:]
-        for style in styles {
+        for style in styles where style.values.allSatisfy({ $0.0.value == Heading.fallbackScope }) {
             let starts = style.keys.sorted()
             let numbers = starts.map { line in style[line].flatMap { $0.0.number.map { text.scalars.string($0) } } ?? "" }
             let run = ItemSequence.runFromFirst(numbers).map { starts[$0] }
             guard run.count > best.count, run.count >= 2,
-                  style.values.allSatisfy({ $0.0.value == Heading.fallbackScope || $0.0.value == Heading.gapScope }),
+                  run.allSatisfy({ standsAlone($0, max(style[$0]?.1 ?? 1, 1)) }),
                   zip(run, run.dropFirst()).allSatisfy({ a, b in
-                      let body = a + (style[a]?.1 ?? 1)
+                      let body = a + max(style[a]?.1 ?? 1, 1)
                       return body < b && lines[body..<b].contains { !$0.isBlank }
                   })
             else { continue }

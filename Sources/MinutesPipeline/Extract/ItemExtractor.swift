@@ -7,7 +7,10 @@ struct ItemExtractor: Extractor {
         var used: [String: Int] = [:]
         for block in page.tree.children where block.kind == .item {
             guard let heading = block.heading, let number = heading.fields["number"] else { continue }
-            let base = "I" + ItemExtractor.idPart(number)
+            // "I" then the number ("I77", "IC048-23"); a number of letters alone is set
+            // apart ("I-II", "I-a"), so item II is not read as "III".
+            let part = ItemExtractor.idPart(number)
+            let base = (part.allSatisfy(\.isLetter) ? "I-" : "I") + part
             used[base, default: 0] += 1
             let id = used[base]! == 1 ? base : "\(base)-\(used[base]!)"
             let span = page.original(headingRange(heading)).span

@@ -302,10 +302,6 @@ struct AttendanceExtractor: Extractor {
         return (lower.count, lower.filter { !joiners.contains(Substring(String($0).trimmingCharacters(in: .punctuationCharacters))) }.count)
     }
 
-    /// One range per list entry line: list items, table rows, and each line of a
-    /// paragraph; up to the first line of prose (two sentences, a lead-in
-    /// ending in a colon, or four words in lower case not after a name) or an
-    /// item number alone on its line, where the register has ended.
     /// Whether a list separator and more of the list follow `k` in `line`:
     /// ", Cllr Ross" after "Cllr Dale (in the chair)".
     static func listGoesOn(after k: Int, in line: Range<Int>, _ page: Page) -> Bool {
@@ -320,6 +316,10 @@ struct AttendanceExtractor: Extractor {
     /// A title written short ("Cllr. Emma Knox", "Revd. Ann Lee") ends no sentence.
     private static let sentenceEnd = try! Pattern(#"[a-z]{2}(?<!\bCllr|\bcllr|\bCllrs|\bMrs|\bMr|\bMs|\bDr|\bRev|\bRevd|\bProf|\bCty|\bSt|\bMessrs|\bHon)\. +\p{Lu}\p{Ll}"#)
 
+    /// One range per list entry line: list items, table rows, and each line of a
+    /// paragraph; up to the first line of prose (two sentences, a lead-in
+    /// ending in a colon, or four words in lower case not after a name) or an
+    /// item number alone on its line, where the register has ended.
     private func entryLines(_ blocks: [Block], _ page: Page, _ state: inout State) -> [Range<Int>] {
         var out: [Range<Int>] = []
         for line in allEntryLines(blocks, page) {
@@ -523,7 +523,7 @@ private struct State {
                 let between = previous.name.upperBound..<m.range.lowerBound
                 let entryShaped = gap.hasSuffix("; ") || gap.hasSuffix(";") || after.hasPrefix(" –") || after.hasPrefix(" -")
                     || after.hasPrefix(" (") || labels.contains(where: { between.contains($0.range.lowerBound) })
-                    || closesWithInitials(between) || endsWithPost(gap) || postBefore(between) != nil
+                    || closesWithInitials(between) || endsWithPost(gap) || namedAfterPost(gap) || postBefore(between) != nil
                 // Initials after a name without brackets ("Sue Morison SM, Gillian Miller GM") close its entry.
                 let rest = Clean.entryTail(gap)
                 if !entryShaped, rest.contains(where: { $0.isLetter }), !PersonName.isInitials(Substring(rest)) { continue }
@@ -650,6 +650,23 @@ private struct State {
 
     /// Whether the text between two names ends with a post and "and" ("Town Clerk and"):
     /// the name after it is a new entry, not part of a body's name.
+    /// "… and the Clerk – Adrian Hale", "…, Clerk: Ann Bell": a post, a dash or
+    /// colon, then the name that holds it. (After a comma a post is more often
+    /// followed by its organisation: "Housing Officer, Tillbrook Homes".)
+    func namedAfterPost(_ gap: String) -> Bool {
+        var words = gap.split(separator: " ")
+        guard let last = words.popLast() else { return false }
+        let post: Substring
+        if last == "-" || last == "–", let before = words.last {
+            post = before
+        } else if last.hasSuffix(":") {
+            post = last.dropLast()
+        } else {
+            return false
+        }
+        return Clean.posts.contains(post.lowercased())
+    }
+
     func endsWithPost(_ gap: String) -> Bool {
         var words = gap.split(separator: " ")
         guard let last = words.popLast(), last == "and" || last == "&", let post = words.last else { return false }
