@@ -499,6 +499,7 @@ public struct Segmenter: Sendable {
     static func lines(of text: NormalizedText) -> [Line] {
         var lines: [Line] = []
         var tabCounts: [Int] = []
+        var leadingTabs: [Bool] = []
         var start = 0
         func add(_ end: Int) {
             let r = start..<end
@@ -510,10 +511,16 @@ public struct Segmenter: Sendable {
                b + 1 < r.upperBound, text.scalars[b + 1] == "\t" { tabs -= 1 }
             let pipes = scalars.filter { $0 == "|" }.count
             let first = scalars.first(where: { !isSpace($0) })
-            let table = !blank && (tabs >= 1 && scalars.first(where: { $0 != "\u{2029}" && $0 != " " }) == "\t" || tabs >= 2 || pipes >= 2)
-            let list = !blank && !table && (first == "•" || isDashBullet(text, r) || isEnumerated(text, r))
+            let leadingTab = scalars.first(where: { $0 != "\u{2029}" && $0 != " " }) == "\t"
+            let table = !blank && (tabs >= 1 && leadingTab || tabs >= 2 || pipes >= 2)
+            let list = !blank && !table && isListEntry(r, first)
             lines.append(Line(range: r, isBlank: blank, isTableRow: table, isListItem: list))
             tabCounts.append(blank ? 0 : tabs)
+            leadingTabs.append(!blank && leadingTab)
+        }
+        func pipeFree(_ r: Range<Int>) -> Bool { text.scalars[r].filter { $0 == "|" }.count < 2 }
+        func isListEntry(_ r: Range<Int>, _ first: Unicode.Scalar?) -> Bool {
+            first == "•" || isDashBullet(text, r) || isEnumerated(text, r)
         }
         func addFlattened(_ end: Int) {
             let cuts = end - start >= Flattened.minimumLength ? Flattened.cuts(in: start..<end, text) : []
@@ -531,6 +538,19 @@ public struct Segmenter: Sendable {
             start = k + 1
         }
         if start < text.count || lines.isEmpty { addFlattened(text.count) }
+        // A Word export that indents its text with a tab ("TC/13/148<tab>GRANTS", then
+        // "<tab>Members considered …" line after line) is prose, not a table of two
+        // columns: most of its one-tab lines open with the tab. Lines of two tabs or
+        // more stay rows.
+        let oneTab = lines.indices.filter { tabCounts[$0] == 1 && !lines[$0].isBlank && pipeFree(lines[$0].range) }
+        let opening = oneTab.filter { leadingTabs[$0] }
+        if opening.count >= Self.indentedLines, opening.count >= 3 * (oneTab.count - opening.count) {
+            for i in oneTab {
+                tabCounts[i] = 0
+                lines[i].isTableRow = false
+                lines[i].isListItem = isListEntry(lines[i].range, text.scalars[lines[i].range].first { !isSpace($0) })
+            }
+        }
         // Two columns give one tab a row: such lines are a table when they come in a run.
         for i in lines.indices where tabCounts[i] == 1 && !lines[i].isTableRow {
             if (i > 0 && tabCounts[i - 1] >= 1) || (i + 1 < lines.count && tabCounts[i + 1] >= 1) {
@@ -541,6 +561,9 @@ public struct Segmenter: Sendable {
         markSpaceAligned(&lines, text)
         return lines
     }
+
+    /// How many lines opening with a tab make a document indented with tabs.
+    static let indentedLines = 6
 
     /// Where the cells of a line laid out with spaces start: after its indent, and
     /// after every run of two or more spaces (in scalars from the line's start).

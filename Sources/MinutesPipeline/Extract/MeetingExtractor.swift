@@ -59,6 +59,13 @@ struct MeetingExtractor: Extractor {
                 break
             }
         }
+        // "… MINUTES of the Ordinary Meeting of the Council held on …" under "Bredcombe Parish
+        // Council": a body named by its kind alone is the fuller body the header names of that kind.
+        if let title = meeting.title, isGeneric(title),
+           let (fuller, range, rule) = fullerBody(than: title, page, [header, lead], &document.diagnostics) {
+            meeting.title = fuller
+            meeting.fields[Meeting.Field.title.rawValue] = Provenance(span: page.original(range).span, rule: rule.id)
+        }
         if meeting.title == nil, let body = page.context.body {
             meeting.title = body
         }
@@ -91,6 +98,25 @@ struct MeetingExtractor: Extractor {
                 message: "the header gives no meeting date; pass it with --meeting-date YYYY-MM-DD so relative dates can be resolved"))
         }
         document.meeting = meeting
+    }
+
+    /// The first body in `ranges` named by a title rule, not by its kind alone,
+    /// whose last word is a word of `generic` ("Bredcombe Parish Council" for
+    /// "Council", "Eskmead Hospitals NHS Trust" for "TRUST BOARD").
+    private func fullerBody(than generic: String, _ page: Page, _ ranges: [Range<Int>], _ diagnostics: inout [Diagnostic])
+        -> (String, Range<Int>, Rule)?
+    {
+        let kinds = Set(Text.words(generic).map { $0.lowercased() })
+        for range in ranges where !range.isEmpty {
+            for rule in rules where rule.yields == .meetingTitle {
+                for match in page.matches(rule, in: range, diagnostics: &diagnostics) {
+                    guard case .success(.title(let body, _)) = match.value, !isGeneric(body),
+                          let last = Text.words(body).last, kinds.contains(last.lowercased()) else { continue }
+                    return (body, match.groups["body"] ?? match.range, rule)
+                }
+            }
+        }
+        return nil
     }
 
     /// The first match in the header of the best rule that yields `yields` and builds a value.
