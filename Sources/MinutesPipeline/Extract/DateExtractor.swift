@@ -39,23 +39,32 @@ struct DateExtractor: Extractor {
             }
         }
         var kept = page.longestFirst(found)
+        // A long document has many candidates: the ones not kept are let go here.
+        found = []
         // "Date of next meeting" as a heading, and "the next meeting on 10 November
         // 2017" where the date itself follows, are not references of their own.
         let headings = RangeIndex(page.tree.children.compactMap { $0.kind == .item ? $0.heading?.range : nil })
-        let all = kept
-        kept.removeAll { f in
+        let dropped = kept.indices.map { i -> Bool in
+            let f = kept[i]
             guard f.rule.settings["relative"] == "next-meeting" else { return false }
             if headings.overlaps(f.match.range) { return true }
             let sentence = page.sentence(around: f.match.range)
-            // `all` is in document order: the dates that start within 40 characters after.
-            let from = all.partitionPoint { $0.match.range.lowerBound >= f.match.range.upperBound }
-            let to = all.partitionPoint { $0.match.range.lowerBound > f.match.range.upperBound + 40 }
-            return all[from..<max(from, to)].contains { other in
+            // `kept` is in document order: the dates that start within 40 characters after.
+            let from = kept.partitionPoint { $0.match.range.lowerBound >= f.match.range.upperBound }
+            let to = kept.partitionPoint { $0.match.range.lowerBound > f.match.range.upperBound + 40 }
+            return kept[from..<max(from, to)].contains { other in
                 other.rule.settings["relative"] == nil && other.match.range.lowerBound >= f.match.range.upperBound
                     && other.match.range.lowerBound - f.match.range.upperBound <= 40 && sentence.contains(other.match.range.lowerBound)
                     && (try? other.match.value.get().fields["day"]) != nil
             }
         }
+        // In place: a copy of the kept candidates would be as large again.
+        var next = 0
+        for i in kept.indices where !dropped[i] {
+            kept.swapAt(next, i)
+            next += 1
+        }
+        kept.removeLast(kept.count - next)
         for (rule, m) in kept {
             guard case .success(let parts) = m.value else { continue }
             let v = calendar.value(of: parts.fields, tense: tense(around: m.range, page, &diagnostics))

@@ -384,11 +384,20 @@ struct AttendanceExtractor: Extractor {
         return out
     }
 
+    /// What an item's title says its first sentence lists; a bilingual title is
+    /// read by its first language ("Apologies for Absence/Ymddiheuriadau am absenoldeb").
     func headingStatus(_ title: String) -> (Rule, AttendanceStatus)? {
-        for rule in headingRules {
-            guard let found = try? rule.pattern.matches(in: title).first,
-                  found.text.count >= title.count - 1 else { continue }
-            if let status = AttendanceStatus(rawValue: rule.settings["status"] ?? "") { return (rule, status) }
+        var titles = [title]
+        if let slash = title.firstIndex(of: "/") {
+            let first = title[..<slash].trimmingCharacters(in: .whitespaces)
+            if !first.isEmpty { titles.append(first) }
+        }
+        for title in titles {
+            for rule in headingRules {
+                guard let found = try? rule.pattern.matches(in: title).first,
+                      found.text.count >= title.count - 1 else { continue }
+                if let status = AttendanceStatus(rawValue: rule.settings["status"] ?? "") { return (rule, status) }
+            }
         }
         return nil
     }
