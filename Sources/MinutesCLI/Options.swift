@@ -135,7 +135,8 @@ enum Console {
     }
 
     static func write(_ data: Data) throws {
-        if let errorNumber = writeAll(Array(data), to: STDOUT_FILENO) {
+        // Written from the bytes as they are: a long document's JSON is not copied first.
+        if let errorNumber = data.withUnsafeBytes({ writeAll($0, to: STDOUT_FILENO) }) {
             Console.error("cannot write the output: \(describe(errorNumber))")
             throw ExitStatus.cannotWrite
         }
@@ -164,9 +165,14 @@ enum Console {
 
     /// Writes every byte; nil, or the errno that stopped it.
     static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+        bytes.withUnsafeBytes { writeAll($0, to: fd) }
+    }
+
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+        guard let base = bytes.baseAddress else { return nil }
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
+            let n = Glibc.write(fd, base + done, bytes.count - done)
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { return n < 0 ? errno : EIO }
             done += n

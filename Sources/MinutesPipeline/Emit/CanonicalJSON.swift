@@ -35,12 +35,15 @@ import Foundation
 ///   an empty array or object over three lines: `[`, an empty line, then `]`
 ///   at the indentation of the line that opened it.
 enum CanonicalJSON {
-    /// The bytes of `value`, without a trailing newline.
-    static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> Data {
+    /// The bytes of `value`, with a line break after them when `newline`.
+    /// The buffer the bytes were written into becomes the `Data` (a long
+    /// document's JSON is not copied to be returned).
+    static func encode<T: Encodable>(_ value: T, pretty: Bool, newline: Bool = false) throws -> Data {
         let writer = Writer(pretty: pretty, level: 0, codingPath: [])
         defer { writer.discard() }
         try writer.writeTopLevel(value)
-        return writer.bytes.data
+        if newline { writer.bytes.append(0x0A) }
+        return writer.bytes.take()
     }
 
     /// A growing run of bytes whose appends are a capacity check and a copy:
@@ -59,7 +62,17 @@ enum CanonicalJSON {
 
         deinit { base.deallocate() }
 
-        var data: Data { Data(bytes: base, count: count) }
+        /// The bytes as `Data` that owns them, without a copy; the buffer is
+        /// left empty.
+        func take() -> Data {
+            let bytes = base, written = count
+            base = .allocate(capacity: 1)
+            capacity = 1
+            count = 0
+            return Data(bytesNoCopy: bytes, count: written, deallocator: .custom { pointer, _ in
+                pointer.assumingMemoryBound(to: UInt8.self).deallocate()
+            })
+        }
 
         private func reserve(_ extra: Int) {
             guard count + extra > capacity else { return }

@@ -10,8 +10,6 @@ import MinutesCore
 public enum Emitter {
     public static func json(_ document: MinutesDocument, pretty: Bool = false) -> Data {
         // Encoding value types with string keys and no floating-point numbers cannot fail.
-        var data = try! CanonicalJSON.encode(document, pretty: pretty)
-        data.append(0x0A)
-        return data
+        try! CanonicalJSON.encode(document, pretty: pretty, newline: true)
     }
 }
