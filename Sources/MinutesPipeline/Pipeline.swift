@@ -160,20 +160,26 @@ struct Page {
     /// Where rule matches overlap, the longest wins, then the higher priority,
     /// then the one further left; the winners come back in document order.
     func longestFirst(_ candidates: [(rule: Rule, match: RuleMatch)]) -> [(rule: Rule, match: RuleMatch)] {
+        longestFirst(candidates, range: \.match.range, priority: \.rule.priority)
+    }
+
+    /// The same for candidates of any shape, given where each lies and its rule's priority.
+    func longestFirst<Candidate>(_ candidates: [Candidate], range: (Candidate) -> Range<Int>,
+                                 priority: (Candidate) -> Int) -> [Candidate] {
         // Indices are sorted, not the candidates: a long document has many, each
         // large, and each comparison would copy two of them. The keys are read once.
-        let keys = candidates.map { ($0.match.range.count, $0.rule.priority, -$0.match.range.lowerBound) }
+        let keys = candidates.map { (range($0).count, priority($0), -range($0).lowerBound) }
         let ordered = keys.indices.sorted { keys[$0] > keys[$1] }
         // A bit a scalar: whether a match kept so far covers it.
         var covered = [UInt64](repeating: 0, count: text.count / 64 + 1)
         var kept: [Int] = []
         for i in ordered {
-            let range = candidates[i].match.range
-            guard !range.isEmpty, !range.contains(where: { covered[$0 / 64] & 1 << UInt64($0 % 64) != 0 }) else { continue }
-            for k in range { covered[k / 64] |= 1 << UInt64(k % 64) }
+            let r = range(candidates[i])
+            guard !r.isEmpty, !r.contains(where: { covered[$0 / 64] & 1 << UInt64($0 % 64) != 0 }) else { continue }
+            for k in r { covered[k / 64] |= 1 << UInt64(k % 64) }
             kept.append(i)
         }
-        return kept.sorted { candidates[$0].match.range.lowerBound < candidates[$1].match.range.lowerBound }.map { candidates[$0] }
+        return kept.sorted { keys[$0].2 > keys[$1].2 }.map { candidates[$0] }
     }
 
     /// Runs a rule, turning a PCRE2 limit into a diagnostic instead of a hang.

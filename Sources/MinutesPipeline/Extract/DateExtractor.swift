@@ -28,17 +28,16 @@ struct DateExtractor: Extractor {
                                 nextMeeting: DateExtractor.meetingDate(nextMeetingRules, page, document.meeting.date, after: true, &diagnostics),
                                 previousMeeting: DateExtractor.meetingDate(previousMeetingRules, page, document.meeting.date, after: false, &diagnostics))
         let vetoes = RangeIndex(notDateRules.flatMap { page.matches($0, diagnostics: &diagnostics) }.map(\.range))
-        var found: [(rule: Rule, match: RuleMatch)] = []
+        // Only a candidate's rule, range and fields are read from here on: a long
+        // document has many candidates, and a whole match holds its groups too.
+        var found: [Candidate] = []
         for rule in calendarRules where rule.settings["relative"] != "asap" && rule.settings["relative"] != "ongoing" {
-            for var m in page.matches(rule, diagnostics: &diagnostics) {
-                guard case .success = m.value, !vetoes.overlaps(m.range) else { continue }
-                // Only the range and the value are read from here on; a long
-                // document has many candidates, each group a dictionary entry.
-                m.groups = [:]
-                found.append((rule, m))
+            for m in page.matches(rule, diagnostics: &diagnostics) {
+                guard case .success(let value) = m.value, !vetoes.overlaps(m.range) else { continue }
+                found.append(Candidate(rule: rule, range: m.range, fields: value.fields))
             }
         }
-        var kept = page.longestFirst(found)
+        var kept = page.longestFirst(found, range: \.range, priority: \.rule.priority)
         // A long document has many candidates: the ones not kept are let go here.
         found = []
         // "Date of next meeting" as a heading, and "the next meeting on 10 November
@@ -47,15 +46,15 @@ struct DateExtractor: Extractor {
         let dropped = kept.indices.map { i -> Bool in
             let f = kept[i]
             guard f.rule.settings["relative"] == "next-meeting" else { return false }
-            if headings.overlaps(f.match.range) { return true }
-            let sentence = page.sentence(around: f.match.range)
+            if headings.overlaps(f.range) { return true }
+            let sentence = page.sentence(around: f.range)
             // `kept` is in document order: the dates that start within 40 characters after.
-            let from = kept.partitionPoint { $0.match.range.lowerBound >= f.match.range.upperBound }
-            let to = kept.partitionPoint { $0.match.range.lowerBound > f.match.range.upperBound + 40 }
+            let from = kept.partitionPoint { $0.range.lowerBound >= f.range.upperBound }
+            let to = kept.partitionPoint { $0.range.lowerBound > f.range.upperBound + 40 }
             return kept[from..<max(from, to)].contains { other in
-                other.rule.settings["relative"] == nil && other.match.range.lowerBound >= f.match.range.upperBound
-                    && other.match.range.lowerBound - f.match.range.upperBound <= 40 && sentence.contains(other.match.range.lowerBound)
-                    && (try? other.match.value.get().fields["day"]) != nil
+                other.rule.settings["relative"] == nil && other.range.lowerBound >= f.range.upperBound
+                    && other.range.lowerBound - f.range.upperBound <= 40 && sentence.contains(other.range.lowerBound)
+                    && other.fields["day"] != nil
             }
         }
         // In place: a copy of the kept candidates would be as large again.
@@ -65,14 +64,20 @@ struct DateExtractor: Extractor {
             next += 1
         }
         kept.removeLast(kept.count - next)
-        for (rule, m) in kept {
-            guard case .success(let parts) = m.value else { continue }
-            let v = calendar.value(of: parts.fields, tense: tense(around: m.range, page, &diagnostics))
-            let original = page.original(m.range)
+        for c in kept {
+            let v = calendar.value(of: c.fields, tense: tense(around: c.range, page, &diagnostics))
+            let original = page.original(c.range)
             document.dates.append(DateValue(text: original.text, value: v.value, grain: DateGrain(rawValue: v.grain) ?? .day,
-                                            resolved: v.resolved ? true : nil, span: original.span, rule: rule.id))
+                                            resolved: v.resolved ? true : nil, span: original.span, rule: c.rule.id))
         }
         document.diagnostics += diagnostics
+    }
+
+    /// A calendar rule's match as the extractor keeps it.
+    struct Candidate {
+        let rule: Rule
+        let range: Range<Int>
+        let fields: [String: String]
     }
 
     /// Past or future, by the words of the sentence around a date.
