@@ -137,7 +137,9 @@ import Testing
         ("held-back-4", [
             "meeting.title": 0.75, "meeting.date": 1.00, "items": 0.87, "amounts": 1.00,
             "attendance": 0.83, "attendance.present": 0.83, "attendance.apologies": 0.84,
-            "decisions": 0.77, "actions": 0.78, "actions.owners": 0.93, "actions.due": 0.97, "dates": 0.95,
+            // owners: a share of the matched actions; one more matched (a task after a
+            // semicolon), its owner not read.
+            "decisions": 0.77, "actions": 0.78, "actions.owners": 0.92, "actions.due": 0.97, "dates": 0.95,
         ]),
         ("held-back-5", [
             "meeting.title": 0.79, "meeting.date": 0.93, "items": 0.85, "amounts": 1.00,
@@ -164,8 +166,10 @@ import Testing
             "meeting.title": 0.87, "meeting.date": 1.00, "items": 0.91, "amounts": 0.97,
             "attendance": 0.88, "attendance.present": 0.93, "attendance.apologies": 0.66,
             // owners and due are shares of the matched actions: one more matched (a
-            // lettered entry read whole) with one owner of two and no due lowered both.
-            "decisions": 0.87, "actions": 0.86, "actions.owners": 0.90, "actions.due": 0.87, "dates": 0.91,
+            // lettered entry read whole) with one owner of two and no due lowered both;
+            // and again when a task after a semicolon was read ("…; the Chairman will
+            // arrange a quote … before the committee meets in January", due not read).
+            "decisions": 0.87, "actions": 0.86, "actions.owners": 0.90, "actions.due": 0.85, "dates": 0.91,
         ]),
         ("held-back-7", [
             "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.76, "amounts": 1.00,
@@ -180,7 +184,8 @@ import Testing
         ("dev-6", [
             "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.98, "amounts": 1.00,
             "attendance": 0.89, "attendance.present": 0.92, "attendance.apologies": 0.79,
-            "decisions": 0.90, "actions": 0.89, "actions.owners": 0.95, "actions.due": 0.85, "dates": 0.91,
+            // owners: a share of the matched actions; tasks after a semicolon matched two more.
+            "decisions": 0.90, "actions": 0.89, "actions.owners": 0.93, "actions.due": 0.85, "dates": 0.91,
         ]),
         ("held-back-8", [
             "meeting.title": 0.80, "meeting.date": 0.94, "items": 0.82, "amounts": 0.98,
