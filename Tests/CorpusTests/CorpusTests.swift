@@ -135,7 +135,7 @@ import Testing
             "decisions": 0.90, "actions": 0.96, "actions.owners": 0.78, "actions.due": 0.83, "dates": 0.96,
         ]),
         ("held-back-4", [
-            "meeting.title": 0.75, "meeting.date": 1.00, "items": 0.87, "amounts": 1.00,
+            "meeting.title": 0.75, "meeting.date": 1.00, "items": 0.90, "amounts": 1.00,
             "attendance": 0.83, "attendance.present": 0.83, "attendance.apologies": 0.84,
             // owners: a share of the matched actions; one more matched (a task after a
             // semicolon), its owner not read.
@@ -144,12 +144,12 @@ import Testing
         ("held-back-5", [
             "meeting.title": 0.79, "meeting.date": 0.93, "items": 0.85, "amounts": 1.00,
             "attendance": 0.81, "attendance.present": 0.81, "attendance.apologies": 0.88,
-            "decisions": 0.77, "actions": 0.62, "actions.owners": 0.89, "actions.due": 0.83, "dates": 0.86,
+            "decisions": 0.77, "actions": 0.64, "actions.owners": 0.89, "actions.due": 0.83, "dates": 0.86,
         ]),
         ("held-back-6", [
             "meeting.title": 0.87, "meeting.date": 1.00, "items": 0.90, "amounts": 1.00,
             "attendance": 0.97, "attendance.present": 0.98, "attendance.apologies": 0.96,
-            "decisions": 0.87, "actions": 0.84, "actions.owners": 0.94, "actions.due": 0.91, "dates": 0.94,
+            "decisions": 0.87, "actions": 0.85, "actions.owners": 0.94, "actions.due": 0.91, "dates": 0.94,
         ]),
         ("dev-2", [
             "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.99, "amounts": 0.96,
@@ -163,7 +163,7 @@ import Testing
             "decisions": 0.96, "actions": 0.86, "actions.owners": 0.87, "actions.due": 0.95, "dates": 0.94,
         ]),
         ("dev-4", [
-            "meeting.title": 0.87, "meeting.date": 1.00, "items": 0.91, "amounts": 0.97,
+            "meeting.title": 0.87, "meeting.date": 1.00, "items": 0.92, "amounts": 0.97,
             "attendance": 0.88, "attendance.present": 0.93, "attendance.apologies": 0.66,
             // owners and due are shares of the matched actions: one more matched (a
             // lettered entry read whole) with one owner of two and no due lowered both;
@@ -185,10 +185,10 @@ import Testing
             "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.98, "amounts": 1.00,
             "attendance": 0.89, "attendance.present": 0.92, "attendance.apologies": 0.79,
             // owners: a share of the matched actions; tasks after a semicolon matched two more.
-            "decisions": 0.90, "actions": 0.89, "actions.owners": 0.93, "actions.due": 0.85, "dates": 0.91,
+            "decisions": 0.90, "actions": 0.91, "actions.owners": 0.93, "actions.due": 0.85, "dates": 0.91,
         ]),
         ("held-back-8", [
-            "meeting.title": 0.80, "meeting.date": 0.94, "items": 0.82, "amounts": 0.98,
+            "meeting.title": 0.80, "meeting.date": 0.94, "items": 0.86, "amounts": 0.98,
             "attendance": 0.86, "attendance.present": 0.89, "attendance.apologies": 0.75,
             "decisions": 0.88, "actions": 0.77, "actions.owners": 0.91, "actions.due": 0.73, "dates": 0.91,
         ]),
@@ -252,8 +252,8 @@ import Testing
     }
 
     static let realMinutesFloors: [String: Double] = [
-        "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.91, "amounts": 1.00,
-        "attendance": 0.95, "attendance.present": 0.95, "attendance.apologies": 0.97,
+        "meeting.title": 1.00, "meeting.date": 1.00, "items": 0.93, "amounts": 1.00,
+        "attendance": 0.96, "attendance.present": 0.96, "attendance.apologies": 0.97,
         "decisions": 0.94, "actions": 0.88, "actions.owners": 0.98, "actions.due": 0.94, "dates": 0.95,
         "decisions.proposer": 1.00, "decisions.seconder": 1.00, "decisions.outcome": 1.00,
     ]
