@@ -179,7 +179,7 @@ struct Page {
             for k in r { covered[k / 64] |= 1 << UInt64(k % 64) }
             kept.append(i)
         }
-        return kept.sorted { keys[$0].2 > keys[$1].2 }.map { candidates[$0] }
+        return kept.sorted { range(candidates[$0]).lowerBound < range(candidates[$1]).lowerBound }.map { candidates[$0] }
     }
 
     /// Runs a rule, turning a PCRE2 limit into a diagnostic instead of a hang.

@@ -24,7 +24,7 @@ public struct SourceText: Sendable {
 
     public var count: Int { scalars.count }
     /// The text's length in UTF-8 bytes.
-    public var utf8Count: Int { scalars.reduce(0) { $0 + UTF8.width($1) } }
+    public var utf8Count: Int { scalars.utf8Count }
     public var isBlank: Bool { scalars.allSatisfy { $0.properties.isWhitespace } }
 
     /// 1-based line number of a scalar offset.
@@ -68,9 +68,7 @@ extension String {
     /// A string of `scalars`, encoded in one pass (appending scalar by scalar
     /// to a `String.UnicodeScalarView` costs a call per scalar).
     public init<C: Collection<Unicode.Scalar>>(scalars: C) {
-        var length = 0
-        for scalar in scalars { length += UTF8.width(scalar) }
-        self.init(unsafeUninitializedCapacity: length) { buffer in
+        self.init(unsafeUninitializedCapacity: scalars.utf8Count) { buffer in
             var i = 0
             for scalar in scalars {
                 let v = scalar.value
@@ -90,4 +88,9 @@ extension String {
             return i
         }
     }
+}
+
+extension Sequence<Unicode.Scalar> {
+    /// How many bytes the scalars take in UTF-8.
+    public var utf8Count: Int { reduce(0) { $0 + UTF8.width($1) } }
 }

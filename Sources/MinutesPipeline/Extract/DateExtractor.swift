@@ -37,33 +37,23 @@ struct DateExtractor: Extractor {
                 found.append(Candidate(rule: rule, range: m.range, fields: value.fields))
             }
         }
-        var kept = page.longestFirst(found, range: \.range, priority: \.rule.priority)
-        // A long document has many candidates: the ones not kept are let go here.
-        found = []
+        let longest = page.longestFirst(found, range: \.range, priority: \.rule.priority)
         // "Date of next meeting" as a heading, and "the next meeting on 10 November
         // 2017" where the date itself follows, are not references of their own.
         let headings = RangeIndex(page.tree.children.compactMap { $0.kind == .item ? $0.heading?.range : nil })
-        let dropped = kept.indices.map { i -> Bool in
-            let f = kept[i]
-            guard f.rule.settings["relative"] == "next-meeting" else { return false }
-            if headings.overlaps(f.range) { return true }
+        let kept = longest.filter { f in
+            guard f.rule.settings["relative"] == "next-meeting" else { return true }
+            if headings.overlaps(f.range) { return false }
             let sentence = page.sentence(around: f.range)
-            // `kept` is in document order: the dates that start within 40 characters after.
-            let from = kept.partitionPoint { $0.range.lowerBound >= f.range.upperBound }
-            let to = kept.partitionPoint { $0.range.lowerBound > f.range.upperBound + 40 }
-            return kept[from..<max(from, to)].contains { other in
+            // `longest` is in document order: the dates that start within 40 characters after.
+            let from = longest.partitionPoint { $0.range.lowerBound >= f.range.upperBound }
+            let to = longest.partitionPoint { $0.range.lowerBound > f.range.upperBound + 40 }
+            return !longest[from..<max(from, to)].contains { other in
                 other.rule.settings["relative"] == nil && other.range.lowerBound >= f.range.upperBound
                     && other.range.lowerBound - f.range.upperBound <= 40 && sentence.contains(other.range.lowerBound)
                     && other.fields["day"] != nil
             }
         }
-        // In place: a copy of the kept candidates would be as large again.
-        var next = 0
-        for i in kept.indices where !dropped[i] {
-            kept.swapAt(next, i)
-            next += 1
-        }
-        kept.removeLast(kept.count - next)
         for c in kept {
             let v = calendar.value(of: c.fields, tense: tense(around: c.range, page, &diagnostics))
             let original = page.original(c.range)

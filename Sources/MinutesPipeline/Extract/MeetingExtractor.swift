@@ -61,10 +61,21 @@ struct MeetingExtractor: Extractor {
         }
         // "… MINUTES of the Ordinary Meeting of the Council held on …" under "Bredcombe Parish
         // Council": a body named by its kind alone is the fuller body the header names of that kind.
-        if let title = meeting.title, isGeneric(title),
-           let (fuller, range, rule) = fullerBody(than: title, page, [header, lead], &document.diagnostics) {
-            meeting.title = fuller
-            meeting.fields[Meeting.Field.title.rawValue] = Provenance(span: page.original(range).span, rule: rule.id)
+        // (The first body named by a title rule, not by its kind alone, whose last word
+        // is a word of the kind: "Bredcombe Parish Council" for "Council", "Eskmead
+        // Hospitals NHS Trust" for "TRUST BOARD".)
+        if let title = meeting.title, isGeneric(title) {
+            let kinds = Set(Text.words(title).map { $0.lowercased() })
+            let fuller: (RuleValue) -> Bool = { value in
+                guard case .title(let body, _) = value, !isGeneric(body), let last = Text.words(body).last else { return false }
+                return kinds.contains(last.lowercased())
+            }
+            if let (rule, match, value) = first(.meetingTitle, page, header, &document.diagnostics, where: fuller)
+                ?? (lead.isEmpty ? nil : first(.meetingTitle, page, lead, &document.diagnostics, where: fuller)),
+               case .title(let body, _) = value {
+                meeting.title = body
+                meeting.fields[Meeting.Field.title.rawValue] = Provenance(span: page.original(match.groups["body"] ?? match.range).span, rule: rule.id)
+            }
         }
         if meeting.title == nil, let body = page.context.body {
             meeting.title = body
@@ -100,34 +111,16 @@ struct MeetingExtractor: Extractor {
         document.meeting = meeting
     }
 
-    /// The first body in `ranges` named by a title rule, not by its kind alone,
-    /// whose last word is a word of `generic` ("Bredcombe Parish Council" for
-    /// "Council", "Eskmead Hospitals NHS Trust" for "TRUST BOARD").
-    private func fullerBody(than generic: String, _ page: Page, _ ranges: [Range<Int>], _ diagnostics: inout [Diagnostic])
-        -> (String, Range<Int>, Rule)?
-    {
-        let kinds = Set(Text.words(generic).map { $0.lowercased() })
-        for range in ranges where !range.isEmpty {
-            for rule in rules where rule.yields == .meetingTitle {
-                for match in page.matches(rule, in: range, diagnostics: &diagnostics) {
-                    guard case .success(.title(let body, _)) = match.value, !isGeneric(body),
-                          let last = Text.words(body).last, kinds.contains(last.lowercased()) else { continue }
-                    return (body, match.groups["body"] ?? match.range, rule)
-                }
-            }
-        }
-        return nil
-    }
-
-    /// The first match in the header of the best rule that yields `yields` and builds a value.
-    private func first(_ yields: Yield, _ page: Page, _ header: Range<Int>, _ diagnostics: inout [Diagnostic])
-        -> (Rule, RuleMatch, RuleValue)?
+    /// The first match in the header of the best rule that yields `yields` and builds
+    /// a value (one `accept` takes).
+    private func first(_ yields: Yield, _ page: Page, _ header: Range<Int>, _ diagnostics: inout [Diagnostic],
+                       where accept: (RuleValue) -> Bool = { _ in true }) -> (Rule, RuleMatch, RuleValue)?
     {
         for rule in rules where rule.yields == yields {
             for match in page.matches(rule, in: header, diagnostics: &diagnostics) {
                 switch match.value {
                 case .success(let value):
-                    return (rule, match, value)
+                    if accept(value) { return (rule, match, value) }
                 case .failure(let failure) where yields == .meetingDate:
                     let found = page.original(match.range)
                     diagnostics.append(Diagnostic(

@@ -192,8 +192,9 @@ struct DecisionExtractor: Extractor {
             guard !line.isEmpty else { close(); continue }
             // "RESOLVED – (6 for, 3 against)": the vote beside the marker is no decision
             // (a bracketed point, "(a) that a grant be paid (see appendix)", is).
-            if !started, Segmenter.isAside(line, page.text), !isPoint(line, page) { continue }
-            if isPoint(line, page) {
+            let point = isPoint(line, page)
+            if !started, Segmenter.isAside(line, page.text), !point { continue }
+            if point {
                 // Points belong to the resolution when they open it, follow a lead-in or
                 // one another; after a finished decision ("RESOLVED to pay. b) The RFO …")
                 // they are the item's own.

@@ -657,28 +657,27 @@ private struct State {
         return (start, post)
     }
 
-    /// Whether the text between two names ends with a post and "and" ("Town Clerk and"):
-    /// the name after it is a new entry, not part of a body's name.
-    /// "… and the Clerk – Adrian Hale", "…, Clerk: Ann Bell": a post, a dash or
-    /// colon, then the name that holds it. (After a comma a post is more often
-    /// followed by its organisation: "Housing Officer, Tillbrook Homes".)
+    /// "… and the Clerk - Adrian Hale", "…, Clerk: Ann Bell": a post, a dash (which
+    /// normalised text writes "-") or colon, then the name that holds it. (After a
+    /// comma a post is more often followed by its organisation: "Housing Officer,
+    /// Tillbrook Homes".)
     func namedAfterPost(_ gap: String) -> Bool {
-        var words = gap.split(separator: " ")
-        guard let last = words.popLast() else { return false }
-        let post: Substring
-        if last == "-" || last == "–", let before = words.last {
-            post = before
-        } else if last.hasSuffix(":") {
-            post = last.dropLast()
-        } else {
-            return false
+        if let last = gap.split(separator: " ").last, last.count > 1, last.hasSuffix(":") {
+            return Clean.posts.contains(last.dropLast().lowercased())
         }
-        return Clean.posts.contains(post.lowercased())
+        return endsWithPost(gap, then: ["-"])
     }
 
+    /// Whether the text between two names ends with a post and "and" ("Town Clerk and"):
+    /// the name after it is a new entry, not part of a body's name.
     func endsWithPost(_ gap: String) -> Bool {
+        endsWithPost(gap, then: ["and", "&"])
+    }
+
+    /// Whether `gap`'s last word is one of `joiners` and the word before it a post.
+    private func endsWithPost(_ gap: String, then joiners: Set<Substring>) -> Bool {
         var words = gap.split(separator: " ")
-        guard let last = words.popLast(), last == "and" || last == "&", let post = words.last else { return false }
+        guard let last = words.popLast(), joiners.contains(last), let post = words.last else { return false }
         return Clean.posts.contains(post.lowercased())
     }
 
