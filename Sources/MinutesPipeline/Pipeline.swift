@@ -87,7 +87,34 @@ public struct Pipeline: Sendable {
             extractor.extract(from: page, into: &document)
         }
         Resolver.resolve(&document, context: context)
+        document.diagnostics += Self.limitDiagnostics(text)
         return Analysis(text: text, tree: tree, document: document)
+    }
+}
+
+extension Pipeline {
+    /// The limits the segmenter and the extractors noted on the text where
+    /// they had no diagnostics at hand, one diagnostic for each rule and
+    /// stretch (a rule that gives up on many cells is reported once).
+    static func limitDiagnostics(_ text: NormalizedText) -> [Diagnostic] {
+        var seen = Set<String>()
+        return text.limitHits.compactMap { hit in
+            let key = "\(hit.rule) \(hit.range.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "-")"
+            guard seen.insert(key).inserted else { return nil }
+            return .patternLimit(hit, span: hit.range.map { text.source.span(text.originalRange($0)) })
+        }
+    }
+}
+
+extension Diagnostic {
+    /// A rule that ran into PCRE2's match or depth limit: what it would have found there is lost.
+    static func patternLimit(_ hit: LimitHit, span: Span?) -> Diagnostic {
+        let lost = hit.range == nil ? "on a word, cell or title it was tried on; what it would have found there is lost"
+            : "its matches in this stretch are lost"
+        return Diagnostic(
+            code: .patternLimit, severity: .warning,
+            message: "rule \(hit.rule) hit the pattern engine's limit (\(hit.reason)); \(lost). Simplify the pattern in \(hit.file):\(hit.line)",
+            span: span, rule: hit.rule)
     }
 }
 
@@ -182,16 +209,25 @@ struct Page {
         return kept.sorted { range(candidates[$0]).lowerBound < range(candidates[$1]).lowerBound }.map { candidates[$0] }
     }
 
+    /// Runs a rule where no list of diagnostics is at hand (a helper asked
+    /// about one stretch): a PCRE2 limit is noted on the text and reported
+    /// when the document is done, once for each rule and stretch.
+    func matches(_ rule: Rule, in range: Range<Int>) -> [RuleMatch] {
+        do {
+            return try rule.matches(in: text, range: range)
+        } catch {
+            text.note(LimitHit(rule: rule.id, file: rule.file, line: rule.line, reason: error.reason, range: range))
+            return []
+        }
+    }
+
     /// Runs a rule, turning a PCRE2 limit into a diagnostic instead of a hang.
     func matches(_ rule: Rule, in range: Range<Int>? = nil, diagnostics: inout [Diagnostic]) -> [RuleMatch] {
         do {
             return try rule.matches(in: text, range: range)
         } catch {
-            let where_ = range.map { source.span(text.originalRange($0)) }
-            diagnostics.append(Diagnostic(
-                code: .patternLimit, severity: .warning,
-                message: "rule \(rule.id) hit the pattern engine's limit (\(error.reason)); its matches in this stretch are lost. Simplify the pattern in \(rule.file):\(rule.line)",
-                span: where_, rule: rule.id))
+            diagnostics.append(.patternLimit(LimitHit(rule: rule.id, file: rule.file, line: rule.line, reason: error.reason, range: range),
+                                             span: range.map { source.span(text.originalRange($0)) }))
             return []
         }
     }

@@ -84,6 +84,19 @@ public final class Rule: Sendable {
         return found.map { ruleMatch($0, in: text) }
     }
 
+    /// The rule's matches in a short text of its own (a word, a cell, a title),
+    /// as substrings. A limit the pattern hits is noted on `text`, the
+    /// document's text, for the pipeline to report; the string then counts as
+    /// unmatched.
+    public func matches(in string: String, noting text: NormalizedText) -> [(text: String, groups: [String: String])] {
+        do {
+            return try pattern.matches(in: string)
+        } catch {
+            text.note(LimitHit(rule: id, file: file, line: line, reason: error.reason, range: nil))
+            return []
+        }
+    }
+
     /// The match of the rule that starts at scalar `offset`, if any, with `range` as the text's ends.
     /// PCRE2 is not run where no trigger word follows inside the range, nor
     /// where the match could not start (`Pattern.anchoredStart`).
@@ -151,7 +164,12 @@ public struct RuleHeadingMatcher: HeadingMatcher {
         let bytes = text.byteRange(scalars: window)
         while at < window.upperBound, first == nil {
             if start.allows(text.utf8, range: bytes, at: text.byteRange(scalars: at..<at).lowerBound) {
-                first = try? rule.match(in: text, range: window, at: at)
+                do {
+                    first = try rule.match(in: text, range: window, at: at)
+                } catch {
+                    text.note(LimitHit(rule: rule.id, file: rule.file, line: rule.line, reason: error.reason, range: window))
+                    return nil
+                }
             }
             guard text.scalars[at].isSpace(includingLineEnds: true) else { break }
             at += 1

@@ -23,6 +23,8 @@ public struct NormalizedText: Sendable {
     let nonSpace: NonSpaceCounts
     /// Where each trigger word occurs, found once per document at its first use.
     private let triggerPositions = TriggerPositions()
+    /// Pattern limits hit while the document was worked on (`note(_:)`).
+    let limitLog = LimitLog()
 
     init(source: SourceText, built: Builder) {
         self.source = source

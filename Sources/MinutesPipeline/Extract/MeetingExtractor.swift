@@ -9,9 +9,9 @@ struct MeetingExtractor: Extractor {
     let rules: [Rule]
 
     /// Whether a body's name is its kind alone (`meeting.generic-body`).
-    func isGeneric(_ body: String) -> Bool {
+    func isGeneric(_ body: String, _ page: Page) -> Bool {
         rules.contains { rule in
-            rule.id.hasSuffix(".generic-body") && ((try? rule.pattern.matches(in: body))?.isEmpty == false)
+            rule.id.hasSuffix(".generic-body") && !rule.matches(in: body, noting: page.text).isEmpty
         }
     }
 
@@ -39,7 +39,7 @@ struct MeetingExtractor: Extractor {
                 }
                 // "Ambervale Community Health NHS Trust" over "Board of Directors": a body named by
                 // its kind alone is the organisation's meeting, and the organisation names it.
-                if let organisation, let range = match.groups["organisation"], isGeneric(body) {
+                if let organisation, let range = match.groups["organisation"], isGeneric(body, page) {
                     meeting.title = organisation
                     meeting.fields[Meeting.Field.title.rawValue] = Provenance(span: page.original(range).span, rule: rule.id)
                 }
@@ -64,10 +64,10 @@ struct MeetingExtractor: Extractor {
         // (The first body named by a title rule, not by its kind alone, whose last word
         // is a word of the kind: "Bredcombe Parish Council" for "Council", "Eskmead
         // Hospitals NHS Trust" for "TRUST BOARD".)
-        if let title = meeting.title, isGeneric(title) {
+        if let title = meeting.title, isGeneric(title, page) {
             let kinds = Set(Text.words(title).map { $0.lowercased() })
             let fuller: (RuleValue) -> Bool = { value in
-                guard case .title(let body, _) = value, !isGeneric(body), let last = Text.words(body).last else { return false }
+                guard case .title(let body, _) = value, !isGeneric(body, page), let last = Text.words(body).last else { return false }
                 return kinds.contains(last.lowercased())
             }
             if let (rule, match, value) = first(.meetingTitle, page, header, &document.diagnostics, where: fuller)

@@ -121,7 +121,7 @@ struct ActionExtractor: Extractor {
                 guard case .success(let value) = m.value else { continue }
                 // "… berth PI": owners that only a register can tell from other capitals.
                 if value.fields["owner-known"] == "registered",
-                   !ActionExtractor.split(value.fields["owner"] ?? "").allSatisfy({ registered($0, roster, document.people) }) { continue }
+                   !ActionExtractor.split(value.fields["owner"] ?? "").allSatisfy({ registered($0, roster, document.people, page) }) { continue }
                 let owner = value.fields["owner"] ?? ""
                 if value.fields["text"] == "before" {
                     // "(Action: VH/JS)": the owners of the sentence before the marker.
@@ -241,7 +241,7 @@ struct ActionExtractor: Extractor {
                 due = DueDate(text: text, date: nil)
             }
             let owners = f.owners.map { text -> ActionOwner in
-                ActionOwner(text: text, person: person(text, roster, document.people, span: original.span, &diagnostics))
+                ActionOwner(text: text, person: person(text, roster, document.people, span: original.span, page, &diagnostics))
             }
             document.actions.append(ActionItem(ref: f.ref, item: page.itemID(at: f.range.lowerBound, in: document), text: original.text,
                                                owners: owners, due: due, status: f.status, rule: f.rule, span: original.span))
@@ -257,7 +257,7 @@ struct ActionExtractor: Extractor {
         for (i, cell) in row.children.enumerated() {
             let text = page.text.text(cell.range).replacingScalar("\u{2029}", with: " ")
             for rule in columnRules {
-                if let m = try? rule.pattern.matches(in: text).first, !m.text.isEmpty, let column = rule.settings["column"], columns[column] == nil {
+                if let m = rule.matches(in: text, noting: page.text).first, !m.text.isEmpty, let column = rule.settings["column"], columns[column] == nil {
                     columns[column] = i
                     break
                 }
@@ -321,7 +321,7 @@ struct ActionExtractor: Extractor {
             if let status = cell("status") {
                 let text = page.text.text(status).replacingScalar("\u{2029}", with: " ")
                 for r in statusRules {
-                    if let m = try? r.pattern.matches(in: text).first, !m.text.isEmpty {
+                    if let m = r.matches(in: text, noting: page.text).first, !m.text.isEmpty {
                         f.status = ActionStatus(rawValue: r.settings["status"] ?? "")
                         break
                     }
@@ -353,9 +353,8 @@ struct ActionExtractor: Extractor {
 
     /// "106/16 – …": the reference that opens a paragraph.
     func refPrefix(_ range: Range<Int>, _ page: Page) -> String? {
-        var sink: [Diagnostic] = []
         for rule in refRules {
-            if let m = page.matches(rule, in: range, diagnostics: &sink).first, m.range.lowerBound == range.lowerBound || page.text.text(range.lowerBound..<m.range.lowerBound).allSatisfy(\.isWhitespace),
+            if let m = page.matches(rule, in: range).first, m.range.lowerBound == range.lowerBound || page.text.text(range.lowerBound..<m.range.lowerBound).allSatisfy(\.isWhitespace),
                case .success(let v) = m.value { return v.fields["ref"] }
         }
         return nil
@@ -367,10 +366,9 @@ struct ActionExtractor: Extractor {
     /// date that follows "by", "before", "for", "to", "at", "until" or "prior
     /// to", else the first date; in a cell, the first date.
     func firstDate(in range: Range<Int>, after: Int?, _ page: Page) -> RuleMatch? {
-        var sink: [Diagnostic] = []
         var all: [RuleMatch] = []
         for rule in calendarRules {
-            for m in page.matches(rule, in: range, diagnostics: &sink) {
+            for m in page.matches(rule, in: range) {
                 guard case .success = m.value else { continue }
                 if let after, m.range.lowerBound < after { continue }
                 all.append(m)
@@ -477,7 +475,7 @@ struct ActionExtractor: Extractor {
 
     /// The person an owner names: initials given or made from names, or a name;
     /// roles and teams are not people. Initials that fit nobody are reported.
-    func person(_ text: String, _ roster: Roster, _ people: [Person], span: Span, _ diagnostics: inout [Diagnostic]) -> String? {
+    func person(_ text: String, _ roster: Roster, _ people: [Person], span: Span, _ page: Page, _ diagnostics: inout [Diagnostic]) -> String? {
         if PersonName.isInitials(Substring(text)) {
             switch roster.resolve(initials: text) {
             case .person(let i): return people[i].id
@@ -492,12 +490,12 @@ struct ActionExtractor: Extractor {
                 return nil
             }
         }
-        return roster.personID(named: text, people, honorifics)
+        return roster.personID(named: text, people, honorifics, noting: page.text)
     }
 
     /// Whether `owner` is initials or a name that fits exactly one person of the minutes.
-    func registered(_ owner: String, _ roster: Roster, _ people: [Person]) -> Bool {
-        roster.personID(written: owner, people, honorifics) != nil
+    func registered(_ owner: String, _ roster: Roster, _ people: [Person], _ page: Page) -> Bool {
+        roster.personID(written: owner, people, honorifics, noting: page.text) != nil
     }
 
     /// "Members asked for the audit to be followed up. ACC Held agreed to bring an
@@ -543,12 +541,11 @@ struct ActionExtractor: Extractor {
             // "VH said that she would …": initials as the subject.
             if let first = subject.split(separator: " ").first, PersonName.isInitials(first) { return String(first) }
             for rule in ownerRoleRules {
-                if let m = try? rule.pattern.matches(in: subject).first, !m.text.isEmpty { return m.text }
+                if let m = rule.matches(in: subject, noting: page.text).first, !m.text.isEmpty { return m.text }
             }
         }
         let block = page.textBlock(at: k)
-        var sink: [Diagnostic] = []
-        let mentions = mentionRules.flatMap { page.matches($0, in: block.lowerBound..<k, diagnostics: &sink) }
+        let mentions = mentionRules.flatMap { page.matches($0, in: block.lowerBound..<k) }
         return mentions.max { $0.range.lowerBound < $1.range.lowerBound }.map { page.text.text($0.range) }
     }
 }

@@ -278,13 +278,13 @@ struct MotionReader {
         func mover(_ range: Range<Int>?) -> MotionPerson? {
             guard let range else { return nil }
             let text = page.original(range).text
-            let person = roster.personID(written: text.collapsingSpaces, people, honorifics)
+            let person = roster.personID(written: text.collapsingSpaces, people, honorifics, noting: page.text)
             // A text layer that lost a space ("Proposed by Sydand seconded by
             // Sarah") glues "and" to the proposer; the name without it is taken
             // only when it is someone the document names.
             if person == nil, text.hasSuffix("and"), range.count > 5,
                case let stem = range.lowerBound..<(range.upperBound - 3),
-               let glued = roster.personID(written: page.original(stem).text.collapsingSpaces, people, honorifics) {
+               let glued = roster.personID(written: page.original(stem).text.collapsingSpaces, people, honorifics, noting: page.text) {
                 return MotionPerson(text: page.original(stem).text, person: glued)
             }
             return MotionPerson(text: text, person: person)
@@ -301,7 +301,7 @@ struct MotionReader {
         decision.votes = votes.isEmpty ? nil : votes
         decision.unanimous = motion.unanimous ? true : nil
         decision.recordedVotes = motion.division.isEmpty ? nil : motion.division.map {
-            RecordedVote(person: roster.personID(written: $0.name, people, honorifics), text: $0.name, vote: $0.vote)
+            RecordedVote(person: roster.personID(written: $0.name, people, honorifics, noting: page.text), text: $0.name, vote: $0.vote)
         }
         decision.outcome = motion.outcome
         decision.motionEvidence = motion.evidence.sorted { $0.range.lowerBound < $1.range.lowerBound }

@@ -60,7 +60,7 @@ struct AttendanceExtractor: Extractor {
         while k < lineEnd, s[k] == " " { k += 1 }
         guard k - heading.upperBound >= 2, k < lineEnd else { return nil }
         let rest = page.text.text(k..<lineEnd).trimmingSpaces()
-        guard let (rule, status) = headingStatus(rest) else { return nil }
+        guard let (rule, status) = headingStatus(rest, page) else { return nil }
         return (status, rule.id, k - lineStart)
     }
 
@@ -84,9 +84,9 @@ struct AttendanceExtractor: Extractor {
     }
 
     /// What of `word` a role-word rule (`people.role-word`) matches, if any does: "Officer" in "Officer".
-    func roleWord(in word: String) -> String? {
+    func roleWord(in word: String, _ page: Page) -> String? {
         for rule in roleWordRules {
-            if let m = try? rule.pattern.matches(in: word).first, !m.text.isEmpty { return m.text }
+            if let m = rule.matches(in: word, noting: page.text).first, !m.text.isEmpty { return m.text }
         }
         return nil
     }
@@ -107,7 +107,7 @@ struct AttendanceExtractor: Extractor {
             // a table headed by an attendance heading lists people of that status, one a row.
             // A later row so headed ("| Apologies | Role |") starts the next status.
             func heading(_ row: Block) -> (Rule, AttendanceStatus)? {
-                row.children.first.flatMap { headingStatus(page.text.text($0.range).trimmingSpaces()) }
+                row.children.first.flatMap { headingStatus(page.text.text($0.range).trimmingSpaces(), page) }
             }
             guard var current = heading(header) else { return [] }
             var out: [ListSegment] = []
@@ -122,7 +122,7 @@ struct AttendanceExtractor: Extractor {
         for row in table.children.dropFirst() where row.children.count > max(names, statuses) {
             let said = page.text.text(row.children[statuses].range)
             let word = said.prefix { !"(–-,;".contains($0) }.trimmingCharacters(in: .whitespaces)
-            guard let (rule, status) = headingStatus(word) else { continue }
+            guard let (rule, status) = headingStatus(word, page) else { continue }
             out.append(ListSegment(range: row.children[names].range, status: status, group: nil, rule: rule.id))
         }
         return out
@@ -210,7 +210,7 @@ struct AttendanceExtractor: Extractor {
                 }
             }
             // An item titled "Apologies for absence" lists them in its first sentence.
-            if block.kind == .item, let title = block.heading?.fields["title"], let (rule, status) = headingStatus(title),
+            if block.kind == .item, let title = block.heading?.fields["title"], let (rule, status) = headingStatus(title, page),
                let first = block.children.first(where: { $0.kind == .paragraph || $0.kind == .list }) {
                 var sentence = firstSentence(first.range, page)
                 // "… & Mr J Foulkes (Clerk). Also: County Cllr Mr A Wyn": a label carries the list on.
@@ -330,6 +330,7 @@ struct AttendanceExtractor: Extractor {
             if lower.content >= 8 { break }
             if !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == ")" }) { break }
             let utf8 = Array(text.utf8)
+            // (sentenceEnd is built in, not a rule, and has no nested repeat: it cannot reach a limit.)
             if let first = try? AttendanceExtractor.sentenceEnd.matches(in: utf8).first, first.range.lowerBound > 0 {
                 // "Cllr A Dale, Cllr B Ross. Apologies: Cllr C Shah.": the names before the
                 // sentence's end are entries; what follows is read on its own.
@@ -386,7 +387,7 @@ struct AttendanceExtractor: Extractor {
 
     /// What an item's title says its first sentence lists; a bilingual title is
     /// read by its first language ("Apologies for Absence/Ymddiheuriadau am absenoldeb").
-    func headingStatus(_ title: String) -> (Rule, AttendanceStatus)? {
+    func headingStatus(_ title: String, _ page: Page) -> (Rule, AttendanceStatus)? {
         var titles = [title]
         if let slash = title.firstIndex(of: "/") {
             let first = title[..<slash].trimmingCharacters(in: .whitespaces)
@@ -394,7 +395,7 @@ struct AttendanceExtractor: Extractor {
         }
         for title in titles {
             for rule in headingRules {
-                guard let found = try? rule.pattern.matches(in: title).first,
+                guard let found = rule.matches(in: title, noting: page.text).first,
                       found.text.count >= title.count - 1 else { continue }
                 if let status = AttendanceStatus(rawValue: rule.settings["status"] ?? "") { return (rule, status) }
             }
@@ -509,7 +510,7 @@ private struct State {
                   scalars[k - 1] == "(", scalars[k - 2] == " " || scalars[k - 2] == "\n", scalars[m.range.upperBound] == ")" else { return false }
             if m.honorific != nil, k - 3 >= segment.range.lowerBound, scalars[k - 3].properties.isAlphabetic { return true }
             let before = page.text.text(max(segment.range.lowerBound, k - 40)..<(k - 2))
-            return extractor.roleWord(in: String(before.split(separator: " ").last ?? "")) != nil
+            return extractor.roleWord(in: String(before.split(separator: " ").last ?? ""), page) != nil
         }
         // The post before its holder ("Men's Captain (Mr Jack Pilling)") is no name of its own.
         // (The next mention after it is the holder, with no "," or ";" between.)
@@ -612,7 +613,7 @@ private struct State {
                       !labels.contains(where: { $0.range.overlaps(m.range) }) else { continue }
                 let text = Clean.entryTail(page.text.text(label))
                 let isPost = !text.hasSuffix("s")
-                    && extractor.roleWordRules.contains { (try? $0.pattern.matches(in: text).isEmpty) == false }
+                    && extractor.roleWordRules.contains { !$0.matches(in: text, noting: page.text).isEmpty }
                 labels.append(Label(range: m.range, status: AttendanceStatus(rawValue: value.fields["status"] ?? ""),
                                     role: isPost ? text : nil))
             }
@@ -697,7 +698,7 @@ private struct State {
         var rolesFollow = false
         func isRoleWord(_ word: Range<Int>) -> Bool {
             let text = page.text.text(word)
-            return extractor.roleWord(in: text) == text
+            return extractor.roleWord(in: text, page) == text
         }
         scan: for k in range {
             let c = scalars[k]
@@ -791,7 +792,7 @@ private struct State {
         for cell in outside.split(separator: "\t").map({ Clean.entryTail(String($0)) }) where !cell.isEmpty {
             if PersonName.isInitials(Substring(cell)) {
                 entry.initials = entry.initials ?? cell
-            } else if let (_, status) = extractor.headingStatus(cell) {
+            } else if let (_, status) = extractor.headingStatus(cell, page) {
                 entry.status = status
             } else {
                 cells.append(cell)
@@ -847,7 +848,7 @@ private struct State {
             return
         }
         // "(Apologies)", "(absent)" beside a name in a list of members.
-        if let (_, status) = extractor.headingStatus(note), status == .apologies || status == .absent {
+        if let (_, status) = extractor.headingStatus(note, page), status == .apologies || status == .absent {
             entry.status = status
             return
         }
@@ -857,7 +858,7 @@ private struct State {
                 return
             }
         }
-        if entry.role == nil, extractor.roleWordRules.contains(where: { (try? $0.pattern.matches(in: note).isEmpty) == false }) {
+        if entry.role == nil, extractor.roleWordRules.contains(where: { !$0.matches(in: note, noting: page.text).isEmpty }) {
             entry.role = note
         }
     }
@@ -903,7 +904,7 @@ private struct State {
     }
 
     func isOrganisation(_ text: String) -> Bool {
-        extractor.organisationRules.contains { (try? $0.pattern.matches(in: text).isEmpty) == false }
+        extractor.organisationRules.contains { !$0.matches(in: text, noting: page.text).isEmpty }
     }
 
     /// Parenthesis depth before each scalar of `range`.

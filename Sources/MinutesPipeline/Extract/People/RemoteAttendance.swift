@@ -29,7 +29,7 @@ struct RemoteAttendanceExtractor: Extractor {
                 let evidence = Evidence(span: original.span, rule: rule.id)
                 if let names = m.groups["names"] {
                     for name in ActionExtractor.split(page.text.text(names)) {
-                        guard let id = roster.personID(written: name, document.people, honorifics) else { continue }
+                        guard let id = roster.personID(written: name, document.people, honorifics, noting: page.text) else { continue }
                         for i in document.attendance.indices where document.attendance[i].person == id {
                             mark(&document.attendance[i], evidence)
                         }
