@@ -77,7 +77,7 @@ public final class Rule: Sendable {
         } else {
             // Only the lines around a trigger word can hold a match.
             found = []
-            for window in text.windows(around: triggers, in: bytes, reach: 400) {
+            for window in text.windows(around: triggers, for: self, in: bytes, reach: 400) {
                 found += try pattern.matches(in: text.utf8, range: window)
             }
         }
@@ -101,9 +101,12 @@ public final class Rule: Sendable {
     /// PCRE2 is not run where no trigger word follows inside the range, nor
     /// where the match could not start (`Pattern.anchoredStart`).
     public func match(in text: NormalizedText, range: Range<Int>, at offset: Int) throws(PatternLimitExceeded) -> RuleMatch? {
-        let at = text.byteRange(scalars: offset..<offset).lowerBound
-        let bytes = text.byteRange(scalars: range)
-        guard triggers.isEmpty || text.contains(anyOf: triggers, in: at..<bytes.upperBound) else { return nil }
+        try match(in: text, bytes: text.byteRange(scalars: range), atByte: text.byteRange(scalars: offset..<offset).lowerBound)
+    }
+
+    /// The same, with the range and the start given as byte offsets of `text.utf8`.
+    public func match(in text: NormalizedText, bytes: Range<Int>, atByte at: Int) throws(PatternLimitExceeded) -> RuleMatch? {
+        guard triggers.isEmpty || text.contains(anyOf: triggers, for: self, in: at..<bytes.upperBound) else { return nil }
         return try pattern.match(in: text.utf8, range: bytes, anchoredAt: at)
             .map { ruleMatch($0, in: text) }
     }
@@ -159,24 +162,31 @@ public struct RuleHeadingMatcher: HeadingMatcher {
     public func match(in text: NormalizedText, window: Range<Int>) -> Heading? {
         // The heading must start the window, after any spaces: try each place up
         // to the first non-space, in order (the leftmost match, as a search would find).
-        var first: RuleMatch?
-        var at = window.lowerBound
+        // (Each line is tried by every heading rule: the byte offset of each
+        // place is counted on from the window's, not looked up.)
         let bytes = text.byteRange(scalars: window)
-        while at < window.upperBound, first == nil {
-            if start.allows(text.utf8, range: bytes, at: text.byteRange(scalars: at..<at).lowerBound) {
+        var at = window.lowerBound, byte = bytes.lowerBound
+        while at < window.upperBound {
+            if start.allows(text.utf8, range: bytes, at: byte) {
                 do {
-                    first = try rule.match(in: text, range: window, at: at)
+                    if let found = try rule.match(in: text, bytes: bytes, atByte: byte) { return heading(found, window) }
                 } catch {
                     text.note(LimitHit(rule: rule.id, file: rule.file, line: rule.line, reason: error.reason, range: window))
                     return nil
                 }
             }
-            guard text.scalars[at].isSpace(includingLineEnds: true) else { break }
+            let scalar = text.scalars[at]
+            guard scalar.isSpace(includingLineEnds: true) else { break }
+            byte += UTF8.width(scalar)
             at += 1
         }
+        return nil
+    }
+
+    private func heading(_ first: RuleMatch, _ window: Range<Int>) -> Heading? {
         // A heading reads some of the window: one ending at its start (an empty
         // match) would have the segmenter read the same line again, without end.
-        guard let first, first.range.upperBound > window.lowerBound, case .success(let value) = first.value else { return nil }
+        guard first.range.upperBound > window.lowerBound, case .success(let value) = first.value else { return nil }
         var setting: String?
         if case .heading(let s) = value { setting = s }
         if case .item = value { setting = rule.settings["scope"] }

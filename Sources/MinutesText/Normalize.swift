@@ -87,28 +87,29 @@ public struct NormalizedText: Sendable {
         offsets.scalar(atByte: bytes.lowerBound)..<offsets.scalar(atByte: bytes.upperBound)
     }
 
-    /// Whether any of `words` (ASCII letters in lower case) occurs wholly inside `range` (bytes).
-    public func contains(anyOf words: [[UInt8]], in range: Range<Int>) -> Bool {
-        words.contains { word in
-            let positions = triggerPositions.of(word, in: utf8)
-            let first = positions.partitionPoint { $0 >= range.lowerBound }
-            return first < positions.count && positions[first] + word.count <= range.upperBound
+    /// Whether any of `words` (ASCII letters in lower case) occurs wholly
+    /// inside `range` (bytes). `owner` is the one asking (a rule): where its
+    /// words occur is gathered once per text, so each ask is a look-up.
+    public func contains(anyOf words: [[UInt8]], for owner: AnyObject, in range: Range<Int>) -> Bool {
+        let hits = triggerPositions.hits(of: words, for: owner, in: utf8)
+        var i = hits.partitionPoint { $0.lowerBound >= range.lowerBound }
+        while i < hits.count, hits[i].lowerBound < range.upperBound {
+            if hits[i].upperBound <= range.upperBound { return true }
+            i += 1
         }
+        return false
     }
 
     /// The stretches of `range` (bytes) around each occurrence of any of
     /// `words` (ASCII letters in lower case), widened by `reach` bytes and out
     /// to whole lines, merged: an occurrence inside a stretch carries it on as
     /// far past itself. A rule with trigger words only searches these.
-    public func windows(around words: [[UInt8]], in range: Range<Int>, reach: Int) -> [Range<Int>] {
-        var hits: [Range<Int>] = []
-        for word in words where !word.isEmpty {
-            let positions = triggerPositions.of(word, in: utf8)
-            let first = positions.partitionPoint { $0 >= range.lowerBound }, end = positions.partitionPoint { $0 >= range.upperBound }
-            hits += positions[first..<end].lazy.map { $0..<($0 + word.count) }
-        }
-        hits.sort { $0.lowerBound < $1.lowerBound }
-        return windows(around: hits, in: range, reach: reach, countingSpace: true)
+    /// `owner` is the one asking (a rule): the occurrences of its words are
+    /// gathered and sorted once per text.
+    public func windows(around words: [[UInt8]], for owner: AnyObject, in range: Range<Int>, reach: Int) -> [Range<Int>] {
+        let hits = triggerPositions.hits(of: words, for: owner, in: utf8)
+        let first = hits.partitionPoint { $0.lowerBound >= range.lowerBound }, end = hits.partitionPoint { $0.lowerBound >= range.upperBound }
+        return windows(around: hits[first..<end], in: range, reach: reach, countingSpace: true)
     }
 
     /// The same around every match of `finder` in the whole text (found once
@@ -222,14 +223,28 @@ public enum Normalizer {
     /// each output scalar maps to the original range of its chunk.
     struct NFKC<Next: ScalarSink>: ScalarSink {
         var next: Next
-        /// The chunk read so far: it ends where a scalar starts afresh.
+        /// The chunk read so far: it ends where a scalar starts afresh. A chunk
+        /// of one scalar (nearly every one) is `held`, not put in the array.
+        private var held: MappedScalar?
         private var chunk: [MappedScalar] = []
 
         init(next: Next) { self.next = next }
 
         mutating func append(_ m: MappedScalar) {
-            if !chunk.isEmpty, m.scalar.isASCII || cicu_nfkc_boundary_before(m.scalar.value) == 1 { flush() }
-            chunk.append(m)
+            if held != nil || !chunk.isEmpty {
+                if m.scalar.isASCII || cicu_nfkc_boundary_before(m.scalar.value) == 1 {
+                    flush()
+                } else {
+                    // A scalar that joins the one before (a combining mark).
+                    if let h = held {
+                        chunk.append(h)
+                        held = nil
+                    }
+                    chunk.append(m)
+                    return
+                }
+            }
+            held = m
         }
 
         mutating func finish() {
@@ -238,17 +253,23 @@ public enum Normalizer {
         }
 
         private mutating func flush() {
-            guard let first = chunk.first else { return }
-            if chunk.count == 1, first.scalar.isASCII || cicu_nfkc_inert(first.scalar.value) == 1 {
-                next.append(first)
-            } else {
-                let units = Array(String(String.UnicodeScalarView(chunk.map(\.scalar))).utf16)
-                let upper = chunk.map(\.upper).max() ?? first.upper
-                for scalar in Normalizer.icuNFKC(units) ?? chunk.map(\.scalar) {
-                    next.append(MappedScalar(scalar: scalar, lower: first.lower, upper: upper))
-                }
+            if let h = held {
+                held = nil
+                if h.scalar.isASCII || cicu_nfkc_inert(h.scalar.value) == 1 { next.append(h) } else { compose([h]) }
+            } else if !chunk.isEmpty {
+                compose(chunk)
+                chunk.removeAll(keepingCapacity: true)
             }
-            chunk.removeAll(keepingCapacity: true)
+        }
+
+        /// The NFKC form of a chunk, every scalar of it mapped to the whole chunk's original.
+        private mutating func compose(_ chunk: [MappedScalar]) {
+            guard let first = chunk.first else { return }
+            let units = Array(String(String.UnicodeScalarView(chunk.map(\.scalar))).utf16)
+            let upper = chunk.map(\.upper).max() ?? first.upper
+            for scalar in Normalizer.icuNFKC(units) ?? chunk.map(\.scalar) {
+                next.append(MappedScalar(scalar: scalar, lower: first.lower, upper: upper))
+            }
         }
     }
 
@@ -347,6 +368,30 @@ final class TriggerPositions: @unchecked Sendable {
         let positions = TriggerSet(words: [word]).positions(in: text)[0]
         found[word] = positions
         return positions
+    }
+
+    /// For each owner of a list of trigger words (a rule; kept, so its
+    /// identity stays its own), where any of its words occurs, sorted by start.
+    private var gathered: [ObjectIdentifier: (owner: AnyObject, hits: [Range<Int>])] = [:]
+
+    /// Where any of `words` occurs in `text`, sorted by start: gathered at
+    /// `owner`'s first ask, looked up after.
+    func hits(of words: [[UInt8]], for owner: AnyObject, in text: [UInt8]) -> [Range<Int>] {
+        lock.lock()
+        if let known = gathered[ObjectIdentifier(owner)] {
+            lock.unlock()
+            return known.hits
+        }
+        lock.unlock()
+        var hits: [Range<Int>] = []
+        for word in words where !word.isEmpty {
+            hits += of(word, in: text).lazy.map { $0..<($0 + word.count) }
+        }
+        hits.sort { $0.lowerBound < $1.lowerBound }
+        lock.lock()
+        defer { lock.unlock() }
+        gathered[ObjectIdentifier(owner)] = (owner, hits)
+        return hits
     }
 
     /// Each finder asked about (kept, so its identity stays its own) and what it found.

@@ -218,6 +218,9 @@ import Testing
         #expect(found[3] == [5, 14, 27, 47])
     }
 
+    /// Who asks for windows: the words' occurrences are gathered once for each asker.
+    final class Asker {}
+
     @Test func windowsAreTheSameWithTheWordsFoundAhead() {
         let source = """
         Item 1. Minutes
@@ -227,27 +230,41 @@ import Testing
         The Clerk undertook to write to the council, and it was agreed.
         """
         let words = [Array("agreed".utf8), Array("undertook".utf8)]
+        let asker = Asker()
         let plain = Normalizer.normalize(SourceText(source.unicodeScalars), format: .text)
         let indexed = Normalizer.normalize(SourceText(source.unicodeScalars), format: .text)
         indexed.findTriggers(TriggerSet(words: words))
         for range in [0..<plain.utf8.count, 10..<60, 40..<plain.utf8.count] {
             for reach in [0, 5, 400] {
-                let expected = plain.windows(around: words, in: range, reach: reach)
-                #expect(indexed.windows(around: words, in: range, reach: reach) == expected)
+                let expected = plain.windows(around: words, for: asker, in: range, reach: reach)
+                #expect(indexed.windows(around: words, for: asker, in: range, reach: reach) == expected)
                 #expect(!expected.isEmpty)
             }
         }
         // With no reach, a window is the lines holding the word.
-        #expect(plain.windows(around: [Array("undertook".utf8)], in: 0..<plain.utf8.count, reach: 0).map {
+        #expect(plain.windows(around: [Array("undertook".utf8)], for: Asker(), in: 0..<plain.utf8.count, reach: 0).map {
             String(decoding: plain.utf8[$0], as: UTF8.self)
         } == ["The Clerk undertook to write to the council, and it was agreed."])
+    }
+
+    /// A word counts only where it lies wholly inside the range asked about,
+    /// though its occurrences were gathered over the whole text.
+    @Test func aWordCountsOnlyWhollyInsideTheRange() {
+        let text = Normalizer.normalize(SourceText("it was agreed; it was noted".unicodeScalars), format: .text)
+        let asker = Asker()
+        let words = [Array("agreed".utf8), Array("noted".utf8)]
+        #expect(text.contains(anyOf: words, for: asker, in: 0..<text.utf8.count))
+        #expect(text.contains(anyOf: words, for: asker, in: 7..<12) == false, "'agreed' runs past the end")
+        #expect(text.contains(anyOf: words, for: asker, in: 7..<13))
+        #expect(text.contains(anyOf: words, for: asker, in: 8..<27) == true, "'noted' lies inside")
+        #expect(text.contains(anyOf: words, for: asker, in: 8..<26) == false)
     }
 
     /// A word inside a window carries it on as far past itself as the first
     /// did: a match around it that runs onto the next line is not cut off.
     @Test func aWordInsideAWindowCarriesItOn() {
         let text = Normalizer.normalize(SourceText("a grant of £1m and £2\nmillion more\nlast line".unicodeScalars), format: .text)
-        let windows = text.windows(around: [Array("£".utf8)], in: 0..<text.utf8.count, reach: 8)
+        let windows = text.windows(around: [Array("£".utf8)], for: Asker(), in: 0..<text.utf8.count, reach: 8)
         let secondFeed = text.utf8.indices.filter { text.utf8[$0] == 0x0A }[1]
         #expect(windows == [0..<secondFeed])
     }
