@@ -98,7 +98,7 @@ struct BulkCommand {
         do {
             store = try options.sqlite.map { try Store(path: $0) }
         } catch {
-            Console.error("\(options.sqlite!): cannot open the database: \(error)")
+            Console.error("\(options.sqlite ?? ""): cannot open the database: \(error)")
             throw ExitStatus.cannotWrite
         }
         signal(SIGINT, SIG_IGN)
@@ -118,7 +118,7 @@ struct BulkCommand {
         func flushStore() throws {
             guard let store, !pending.isEmpty else { return }
             do { try store.write(pending) } catch {
-                Console.error("\(options.sqlite!): cannot write: \(error)")
+                Console.error("\(options.sqlite ?? ""): cannot write: \(error)")
                 throw ExitStatus.cannotWrite
             }
             pending.removeAll(keepingCapacity: true)
@@ -280,7 +280,7 @@ struct LineReader: Sequence {
                     defer { buffer.removeAll() }
                     return String(decoding: buffer, as: UTF8.self)
                 }
-                let chunk = handle!.readData(ofLength: 1 << 16)
+                let chunk = handle?.readData(ofLength: 1 << 16) ?? Data()
                 if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
             }
         }

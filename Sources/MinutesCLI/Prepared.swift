@@ -44,7 +44,9 @@ public enum PreparedPipeline {
         start()
         lock.lock()
         defer { lock.unlock() }
-        while made == nil { lock.wait() }
-        return made!
+        while true {
+            if let made { return made }
+            lock.wait()
+        }
     }
 }

@@ -41,7 +41,7 @@ public struct RulesCommand: ParsableCommand {
             let results = book.checkExamples()
             let failures = results.filter { $0.failure != nil }
             for f in failures {
-                try Console.write("\(f.location): \(f.rule.id): \(f.failure!)\n    text: \(f.example.text.debugDescription)\n")
+                try Console.write("\(f.location): \(f.rule.id): \(f.failure ?? "")\n    text: \(f.example.text.debugDescription)\n")
             }
             try Console.write("\(results.count) examples of \(book.rules.count) rules: \(failures.isEmpty ? "all hold" : "\(failures.count) failed")\n")
             if !failures.isEmpty { throw ExitStatus.checkFailed }

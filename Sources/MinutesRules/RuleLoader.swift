@@ -159,7 +159,7 @@ enum RuleLoader {
             let options = yields.requiredGroups.map { $0.map { "(?<\($0)>…)" }.joined(separator: " and ") }.joined(separator: ", or ")
             return fail(patternNode, "rule \(id): '\(yieldName)' reads named groups: give the pattern \(options)")
         }
-        guard case .sequence(let exampleNodes) = fields["examples"]! else {
+        guard case .sequence(let exampleNodes)? = fields["examples"] else {
             return fail(fields["examples"], "rule \(id): examples is a list of {text, expect}")
         }
         var examples: [RuleExample] = []
@@ -308,7 +308,7 @@ enum RuleLoader {
                 queue += Definitions.calls(in: pattern)
             }
             guard !needed.isEmpty else { return "" }
-            return "(?(DEFINE)" + needed.sorted().map { "(?<\($0)>\(patterns[$0]!))" }.joined() + ")"
+            return "(?(DEFINE)" + needed.sorted().map { "(?<\($0)>\(patterns[$0] ?? ""))" }.joined() + ")"
         }
 
         /// Where the first `(?&` is in `text`.

@@ -168,7 +168,7 @@ enum Markup {
     }
 
     static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        (0x41...0x5A).contains(s.value) ? Unicode.Scalar(s.value + 32)! : s
+        (0x41...0x5A).contains(s.value) ? Unicode.Scalar(UInt8(s.value + 32)) : s
     }
 
     /// An HTML tag `<name attrs>` or `</name>`.
@@ -186,7 +186,7 @@ enum Markup {
                 name.append(lower(src[i]))
                 i += 1
             }
-            guard !name.isEmpty, name.first!.properties.isAlphabetic, i < src.count else { return nil }
+            guard let initial = name.first, initial.properties.isAlphabetic, i < src.count else { return nil }
             guard src[i] == ">" || src[i] == " " || src[i] == "/" || src[i] == "\n" || src[i] == "\t" else { return nil }
             var quote: Unicode.Scalar?
             while i < src.count {

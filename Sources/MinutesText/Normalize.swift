@@ -450,7 +450,7 @@ public struct TriggerSet: Sendable {
                 for i in 0..<(text.count - 1) {
                     let key = UInt16(lower(text[i])) << 8 | UInt16(lower(text[i + 1]))
                     guard pairs[Int(key) >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
-                    for w in byPair[key]! {
+                    for w in byPair[key] ?? [] {
                         let word = words[w]
                         guard i + word.count <= text.count else { continue }
                         var k = 2

@@ -381,8 +381,8 @@ public final class Pattern: @unchecked Sendable {
             // (at the start it may match where the pattern does not: a `^` inside
             // an atomic group or a negative lookahead). There, the pattern as
             // written, anchored; the search code from the next character on.
-            let rc = subject.withUnsafeBufferPointer { buf in
-                pcre2_match_8(written, buf.baseAddress! + range.lowerBound, length, 0, options | UInt32(PCRE2_ANCHORED), data, context)
+            let rc = Pattern.withSubject(subject, from: range.lowerBound) { start in
+                pcre2_match_8(written, start, length, 0, options | UInt32(PCRE2_ANCHORED), data, context)
             }
             position = characterAfter(0)
             if rc != PCRE2_ERROR_NOMATCH {
@@ -394,8 +394,8 @@ public final class Pattern: @unchecked Sendable {
             }
         }
         while position <= length {
-            let rc = subject.withUnsafeBufferPointer { buf in
-                pcre2_match_8(code, buf.baseAddress! + range.lowerBound, length, position, options, data, context)
+            let rc = Pattern.withSubject(subject, from: range.lowerBound) { start in
+                pcre2_match_8(code, start, length, position, options, data, context)
             }
             if rc == PCRE2_ERROR_NOMATCH { break }
             try check(rc)
@@ -414,8 +414,8 @@ public final class Pattern: @unchecked Sendable {
         guard compiled.start.allows(subject, range: range, at: offset) else { return nil }
         let data = pcre2_match_data_create_from_pattern_8(compiled.code, nil)
         defer { pcre2_match_data_free_8(data) }
-        let rc = subject.withUnsafeBufferPointer { buf in
-            pcre2_match_8(compiled.code, buf.baseAddress! + range.lowerBound, range.count, offset - range.lowerBound,
+        let rc = Pattern.withSubject(subject, from: range.lowerBound) { start in
+            pcre2_match_8(compiled.code, start, range.count, offset - range.lowerBound,
                           UInt32(PCRE2_NO_UTF_CHECK), data, compiled.context)
         }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
@@ -445,6 +445,18 @@ public final class Pattern: @unchecked Sendable {
             guard offset < subject.count, let bits = firstBytes else { return true }
             let byte = subject[offset]
             return bits[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
+        }
+    }
+
+    /// `body` given the address of byte `offset` of `subject`; PCRE2 takes the
+    /// address of an empty subject too, which an empty array may not have.
+    private static func withSubject(_ subject: [UInt8], from offset: Int, _ body: (UnsafePointer<UInt8>) -> Int32) -> Int32 {
+        subject.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else {
+                let nothing: UInt8 = 0
+                return withUnsafePointer(to: nothing) { body($0) }
+            }
+            return body(base + offset)
         }
     }
 

@@ -651,7 +651,7 @@ public struct Segmenter: Sendable {
         // "i. That …", "iv. The …": lower-case roman numerals with a full stop.
         if label.allSatisfy({ "ivx".contains($0) }), label.count <= 4, text.scalars[k] == ".",
            k + 1 < r.upperBound, text.scalars[k + 1] == " " { return true }
-        let letter = label.count == 1 && label.first!.isLetter
+        let letter = label.count == 1 && label.first?.isLetter == true
         let digits = label.allSatisfy(\.isNumber) && label.count <= 2
         guard roman || letter || digits else { return false }
         let close = text.scalars[k]

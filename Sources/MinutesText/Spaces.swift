@@ -19,7 +19,7 @@ extension String {
                 out.append(0x20)
                 pendingSpace = false
             }
-            out.append(contentsOf: UTF8.encode(scalar)!)
+            if let encoded = UTF8.encode(scalar) { out.append(contentsOf: encoded) }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -33,8 +33,8 @@ extension String {
     /// Without the scalars `isTrimmed` picks at either end.
     public func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isTrimmed($0) })!
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
+              let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
         return String(scalars[first...last])
     }
 

@@ -108,15 +108,15 @@ public struct JSONSchemaValidator: @unchecked Sendable {
             for name in node.required where object[name] == nil {
                 fail("required property is missing", at: pointer + "/" + escape(name))
             }
-            for name in object.keys.sorted() {
+            for (name, value) in object.sorted(by: { $0.key < $1.key }) {
                 let place = pointer + "/" + escape(name)
                 if let propertySchema = node.properties[name] {
-                    check(object[name]!, against: propertySchema, at: place, into: &errors)
+                    check(value, against: propertySchema, at: place, into: &errors)
                 } else {
                     switch node.additionalProperties {
                     case .allowed: break
                     case .forbidden: fail("property is not allowed here", at: place)
-                    case .schema(let extra): check(object[name]!, against: extra, at: place, into: &errors)
+                    case .schema(let extra): check(value, against: extra, at: place, into: &errors)
                     }
                 }
             }

@@ -283,3 +283,13 @@ import Testing
         #expect(SourceText("ab\ncd\n\nef".unicodeScalars).line(at: 2) == 1)
     }
 }
+
+@Suite struct EmptySubjectTests {
+    /// An empty subject (a word or cell cut down to nothing) is searched, not trapped on.
+    @Test func anEmptySubjectIsSearched() throws {
+        #expect(try Pattern("a*").matches(in: "").count == 1)
+        #expect(try Pattern("b").matches(in: "").isEmpty)
+        #expect(try Pattern("b").matches(in: [UInt8](), range: 0..<0).isEmpty)
+        #expect(try Pattern("^").match(in: [UInt8](), range: 0..<0, anchoredAt: 0) != nil)
+    }
+}

@@ -11,8 +11,9 @@ struct ItemExtractor: Extractor {
             // apart ("I-II", "I-a"), so item II is not read as "III".
             let part = ItemExtractor.idPart(number)
             let base = (part.allSatisfy(\.isLetter) ? "I-" : "I") + part
-            used[base, default: 0] += 1
-            let id = used[base]! == 1 ? base : "\(base)-\(used[base]!)"
+            let count = used[base, default: 0] + 1
+            used[base] = count
+            let id = count == 1 ? base : "\(base)-\(count)"
             let span = page.original(headingRange(heading)).span
             document.items.append(AgendaItem(id: id, number: number, title: heading.fields["title"] ?? "",
                                              span: span, rule: heading.rule))

@@ -26,7 +26,7 @@ extension Page {
         var i = first - 1
         while i >= 0 {
             let r = textBlocks[i]
-            if r.contains(k), best == nil || r.count < best!.count { best = r }
+            if r.contains(k), r.count < best?.count ?? Int.max { best = r }
             // Blocks nest at most a few deep (paragraphs in a cell); one far before k cannot hold it.
             if r.upperBound <= k, first - i > 8 { break }
             i -= 1

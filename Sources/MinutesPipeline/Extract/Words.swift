@@ -66,7 +66,7 @@ enum Text {
         for w in a { counts[w, default: 0] += 1 }
         var common = 0
         for w in b where counts[w, default: 0] > 0 {
-            counts[w]! -= 1
+            counts[w, default: 0] -= 1
             common += 1
         }
         return 2 * Double(common) / Double(a.count + b.count)

@@ -165,7 +165,7 @@ struct Calendar {
             while m > 12 { m -= 12; y += 1 }
             guard DayMonthYear.isValid(year: y, month: m, day: day), Calendar.weekday(y, m, day) == weekday else { continue }
             let distance = abs(dayNumber(y, m, day) - dayNumber(meeting.year, meeting.month, meeting.day))
-            if best == nil || distance < best!.0 { best = (distance, DateValue.iso(year: y, month: m, day: day)) }
+            if distance < best?.0 ?? Int.max { best = (distance, DateValue.iso(year: y, month: m, day: day)) }
         }
         return best?.1
     }

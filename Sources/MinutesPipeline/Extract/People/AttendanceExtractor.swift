@@ -1074,8 +1074,8 @@ enum Clean {
         while let first = words.first, joiners.contains(first) { words.removeFirst() }
         while let last = words.last, joiners.contains(last) { words.removeLast() }
         let joined = words.joined(separator: " ").unicodeScalars
-        guard let start = joined.firstIndex(where: { !edge.contains($0) }) else { return "" }
-        let end = joined.lastIndex(where: { !edge.contains($0) })!
+        guard let start = joined.firstIndex(where: { !edge.contains($0) }),
+              let end = joined.lastIndex(where: { !edge.contains($0) }) else { return "" }
         var s = String(joined[start...end])
         if s.hasSuffix(" and") { s.removeLast(4) }
         return s
