@@ -244,6 +244,23 @@ protocol Extractor: Sendable {
 final class SharedFindings: @unchecked Sendable {
     private let lock = NSLock()
     private var meetingDates: [Bool: String?] = [:]
+    private var roster: (people: [Person], roster: Roster)?
+
+    /// A roster of `people` (the document's people as an extractor finds
+    /// them), made once for as long as the people stay the same.
+    func roster(of people: [Person]) -> Roster {
+        lock.lock()
+        if let known = roster, known.people == people {
+            lock.unlock()
+            return known.roster
+        }
+        lock.unlock()
+        let made = Roster(people: people)
+        lock.lock()
+        roster = (people, made)
+        lock.unlock()
+        return made
+    }
 
     /// The next (`after`) or previous meeting's date, found by `find` the first time.
     func meetingDate(after: Bool, _ find: () -> String?) -> String? {

@@ -82,7 +82,7 @@ struct ActionExtractor: Extractor {
         }
         let cells = RangeIndex(tables)
         // The people of the minutes, for owners: read once, since actions add none.
-        let roster = Roster(people: document.people)
+        let roster = page.shared.roster(of: document.people)
         // Where each action found so far lies, kept with `found`.
         var foundAt = RangeIndex(found.map(\.range))
         func add(_ f: Found) {

@@ -105,7 +105,7 @@ struct DecisionExtractor: Extractor {
         var decisions = DecisionExtractor.withoutRepeats(found, page).map { FoundDecision(range: $0.range, kind: $0.kind, rule: $0.rule) }
         motions.read(page, into: &decisions, markers: markers, document: document, diagnostics: &diagnostics)
         decisions.sort { $0.range.lowerBound < $1.range.lowerBound }
-        let roster = Roster(people: document.people)
+        let roster = page.shared.roster(of: document.people)
         for d in decisions where !d.range.isEmpty {
             let original = page.original(d.range)
             var decision = Decision(item: page.itemID(at: d.range.lowerBound, in: document), kind: d.kind,

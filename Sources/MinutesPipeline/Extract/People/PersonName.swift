@@ -1,3 +1,4 @@
+import Foundation
 /// A name as written, without honorific. People are told apart by surname
 /// (the last word) and first initial, as SPEC §4 scores them: "A Burke",
 /// "Andrew Burke" and "Burke" can be one person; "A Burke" and "R Burke" cannot.
@@ -13,15 +14,15 @@ struct PersonName: Equatable, Sendable {
 
     init?(_ raw: String) {
         let tokens = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).flatMap { Self.splitInitials(String($0)) }
-        guard !tokens.isEmpty else { return nil }
+        guard let last = tokens.last else { return nil }
         self.tokens = tokens
         text = tokens.joined(separator: " ")
-        surnameKey = Self.fold(tokens.last!)
+        surnameKey = Self.fold(last)
         givenKey = tokens.count > 1 && !Self.isInitial(tokens[0]) ? Self.fold(tokens[0]) : nil
     }
 
     /// First letter of the first given name or initial; nil for a surname alone.
-    var firstInitial: Character? { tokens.count > 1 ? tokens.first!.first : nil }
+    var firstInitial: Character? { tokens.count > 1 ? tokens.first?.first : nil }
 
     /// The given part is written out ("Ann Grey"), not only initials ("A Grey").
     var hasGivenName: Bool { tokens.count > 1 && !Self.isInitial(tokens[0]) }
@@ -71,10 +72,11 @@ struct PersonName: Equatable, Sendable {
 
     static func isInitial(_ token: String) -> Bool {
         let letters = token.filter { $0 != "." }
-        return letters.count == 1 && letters.first!.isUppercase
+        return letters.count == 1 && letters.first?.isUppercase == true
     }
 
     static func fold(_ s: String) -> String {
-        String(s.lowercased().map { $0 == "’" ? "'" : $0 })
+        let lower = s.lowercased()
+        return lower.unicodeScalars.contains("\u{2019}") ? lower.replacingOccurrences(of: "\u{2019}", with: "'") : lower
     }
 }

@@ -21,7 +21,7 @@ struct RemoteAttendanceExtractor: Extractor {
     func extract(from page: Page, into document: inout MinutesDocument) {
         guard !document.attendance.isEmpty else { return }
         var diagnostics: [Diagnostic] = []
-        let roster = Roster(people: document.people)
+        let roster = page.shared.roster(of: document.people)
         for rule in rules {
             for m in page.matches(rule, diagnostics: &diagnostics) {
                 guard case .success = m.value else { continue }
