@@ -127,7 +127,7 @@ enum WorkerFrames {
         var out = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
-            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, count - done) }
+            let n = out.withUnsafeMutableBytes { buf in buf.baseAddress.map { read(fd, $0 + done, count - done) } ?? 0 }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { return nil }
             done += n

@@ -204,7 +204,7 @@ final class WorkerLane: ExtractionLane, @unchecked Sendable {
                 if Monotonic.seconds() - began > budget.seconds { return .overTime }
                 continue
             }
-            let n = out.withUnsafeMutableBytes { Glibc.read(replies, $0.baseAddress! + done, count - done) }
+            let n = out.withUnsafeMutableBytes { buf in buf.baseAddress.map { Glibc.read(replies, $0 + done, count - done) } ?? 0 }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { return .ended }
             done += n

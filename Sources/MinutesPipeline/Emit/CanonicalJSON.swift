@@ -267,8 +267,8 @@ enum CanonicalJSON {
             return a.withUTF8 { x in
                 b.withUTF8 { y in
                     let common = min(x.count, y.count)
-                    if common > 0 {
-                        let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+                    if common > 0, let p = x.baseAddress, let q = y.baseAddress {
+                        let order = memcmp(p, q, common)
                         if order != 0 { return Int(order) }
                     }
                     return x.count - y.count
