@@ -61,16 +61,19 @@ public struct NormalizedText: Sendable {
         mutating func append(_ m: MappedScalar) {
             let at = utf8.count, v = m.scalar.value
             if v < 0x80 {
+                // One byte: white space here is a space, a tab or a line end.
                 utf8.append(UInt8(v))
                 if v == 0x0A { lineFeeds.append(Int32(at)) }
-            } else if let encoded = UTF8.encode(m.scalar) {
-                utf8.append(contentsOf: encoded)
+                if at & 63 == 0 { spaceBits.append(0) }
+                if v == 0x20 || (0x09...0x0D).contains(v) { spaceBits[at >> 6] |= 1 << UInt64(at & 63) }
+            } else {
+                if let encoded = UTF8.encode(m.scalar) { utf8.append(contentsOf: encoded) }
                 isASCII = false
-            }
-            let space = m.scalar.isSpace(includingLineEnds: true)
-            for k in at..<utf8.count {
-                if k & 63 == 0 { spaceBits.append(0) }
-                if space { spaceBits[k >> 6] |= 1 << UInt64(k & 63) }
+                let space = m.scalar.isSpace(includingLineEnds: true)
+                for k in at..<utf8.count {
+                    if k & 63 == 0 { spaceBits.append(0) }
+                    if space { spaceBits[k >> 6] |= 1 << UInt64(k & 63) }
+                }
             }
             OriginMap.extend(&origin, at: count, lower: m.lower, upper: m.upper)
             ScalarOffsets.extend(&widths, scalar: count, byte: at, width: utf8.count - at)

@@ -277,7 +277,8 @@ struct DecisionExtractor: Extractor {
         var j = line.lowerBound
         if j < line.upperBound, s[j] == "(" { j += 1 }
         let label = j
-        while j < line.upperBound, s[j].properties.isAlphabetic || ("0"..."9").contains(s[j]) { j += 1 }
+        // (A label is at most four long: a longer word is not looked at to its end.)
+        while j < line.upperBound, j - label <= 4, s[j].properties.isAlphabetic || ("0"..."9").contains(s[j]) { j += 1 }
         guard j > label, j - label <= 4, j < line.upperBound, s[j] == ")" || s[j] == "." else { return nil }
         let text = page.text.text(label..<j)
         let roman = text.allSatisfy { "ivx".contains($0) }
