@@ -17,6 +17,8 @@ public struct Pipeline: Sendable {
     public let rules: RuleBook
     public let segmenter: Segmenter
     let extractors: [any Extractor]
+    /// Words whose full stop does not end a sentence (`text.abbreviation`).
+    let abbreviations: Lexicon
 
     /// `compilingAhead`: start compiling, on a second thread, the patterns the
     /// extractors will search (see `searchOrder`), while this thread makes the
@@ -30,6 +32,7 @@ public struct Pipeline: Sendable {
             attendanceHeadings: rules.rules(for: "attendance").filter { $0.yields == .attendanceHeading }.map(RuleHeadingMatcher.init),
             blockMarkers: rules.rules.filter { $0.yields == .blockMarker }.map(RuleHeadingMatcher.init)
         ))
+        abbreviations = Lexicon(rules.rules(for: "text"), named: "abbreviation")
         extractors = [
             MeetingExtractor(rules: rules.rules(for: "meeting")),
             ItemExtractor(),
@@ -82,7 +85,7 @@ public struct Pipeline: Sendable {
                 message: input.text.count == 0 ? "the file is empty: there is nothing to extract"
                     : "the file holds only white space: there is nothing to extract"))
         }
-        let page = Page(text: text, tree: tree, context: context)
+        let page = Page(text: text, tree: tree, context: context, abbreviations: abbreviations)
         for extractor in extractors {
             extractor.extract(from: page, into: &document)
         }
@@ -130,9 +133,12 @@ struct Page {
     let shared = SharedFindings()
     /// The agenda item blocks, in the order ItemExtractor gives them ids.
     let itemBlocks: [Block]
+    /// Words whose full stop does not end a sentence.
+    let abbreviations: Lexicon
 
-    init(text: NormalizedText, tree: Block, context: Context) {
+    init(text: NormalizedText, tree: Block, context: Context, abbreviations: Lexicon) {
         self.text = text
+        self.abbreviations = abbreviations
         self.tree = tree
         self.context = context
         var blocks: [Range<Int>] = []

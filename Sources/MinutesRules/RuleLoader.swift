@@ -5,7 +5,7 @@ import Yams
 /// Reads rule files against a closed schema and compiles every pattern up
 /// front. Problems are collected, each with file, line and reason.
 enum RuleLoader {
-    static let dimensions: Set<String> = ["meeting", "items", "amounts", "attendance", "people", "decisions", "actions", "dates"]
+    static let dimensions: Set<String> = ["meeting", "items", "amounts", "attendance", "people", "decisions", "actions", "dates", "text"]
     static let ruleKeys: Set<String> = ["id", "description", "pattern", "flags", "yields", "set", "priority", "triggers", "near", "examples"]
     static let requiredRuleKeys = ["id", "description", "pattern", "yields", "examples"]
     static let exampleKeys: Set<String> = ["text", "expect"]

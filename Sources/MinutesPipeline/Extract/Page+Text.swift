@@ -80,7 +80,7 @@ extension Page {
             while j > block.lowerBound, s[j - 1].properties.isAlphabetic { j -= 1 }
             let word = text.text(j..<k)
             if word.count == 1, word.first?.isUppercase == true { return false }
-            if Page.abbreviations.contains(word) { return false }
+            if abbreviations.contains(word, noting: text) { return false }
             // "… scams, etc. CC would like …": a list's "etc." ends its sentence
             // when a capital follows, and goes on before "and", "or", a figure.
             if word == "etc" {
@@ -95,5 +95,4 @@ extension Page {
         return true
     }
 
-    static let abbreviations: Set<String> = ["No", "no", "Cllr", "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Supt", "Insp", "approx", "para", "e", "i", "viz", "Ref", "ref"]
 }

@@ -25,6 +25,8 @@ struct ActionExtractor: Extractor {
     /// Sentence rules of requests (`task: request`) that a task in the next sentence may answer.
     let requestRules: Set<String>
     let honorifics: Honorifics
+    /// Initials that name a post or a body, not a person: `actions.role-initials`.
+    let roleInitials: Lexicon
 
     init(rules: RuleBook) {
         let actions = rules.rules(for: "actions")
@@ -40,6 +42,7 @@ struct ActionExtractor: Extractor {
         taskWordRules = actions.filter { $0.yields == .fragment && $0.id.hasSuffix(".task-word") }
         requestRules = Set(sentenceRules.filter { $0.settings["task"] == "request" }.map(\.id))
         honorifics = Honorifics(rules: rules)
+        roleInitials = Lexicon(actions, named: "role-initials")
     }
 
     struct Found {
@@ -483,7 +486,7 @@ struct ActionExtractor: Extractor {
                 diagnostics.append(roster.ambiguity(text, fits, what: "action owner ", span: span, rule: nil))
                 return nil
             case .unknown:
-                if Self.roleInitials.contains(text) { return nil }
+                if roleInitials.contains(text, noting: page.text) { return nil }
                 diagnostics.append(Diagnostic(code: .actionOwnerUnknown, severity: .error,
                     message: "action owner '\(text)' matches no one in the attendance or people of the minutes; check the initials",
                     span: span))
@@ -525,7 +528,6 @@ struct ActionExtractor: Extractor {
     }
 
     /// Posts written as capitals: never a person's initials.
-    static let roleInitials: Set<String> = ["PCC", "OPCC", "CFO", "RFO", "CEO", "DPCC", "CC", "HR", "IT", "ICT", "CCG", "ICB", "NHS", "LGA", "ACC", "DCC"]
 
     /// "he"/"she": the last person named with an honorific before `k` in its paragraph.
     func antecedent(before k: Int, _ page: Page) -> String? {

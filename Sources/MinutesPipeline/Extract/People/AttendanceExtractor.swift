@@ -18,6 +18,10 @@ struct AttendanceExtractor: Extractor {
     let organisationRules: [Rule]
     /// Words that make a bracketed note a role ("(Chairman)").
     let roleWordRules: [Rule]
+    /// The last words of posts ("Town Clerk and …"): `people.post-word`.
+    let postWords: Lexicon
+    /// The honorifics of `people.honorific-run`, for registers of paired names.
+    let honorifics: Honorifics
     let listRules: [Rule]
     let noneRules: [Rule]
     let substitutionRules: [Rule]
@@ -38,6 +42,8 @@ struct AttendanceExtractor: Extractor {
         listNameRules = people.filter { $0.yields == .person && $0.settings["context"] == "list" }
         organisationRules = people.filter { $0.yields == .organisation }
         roleWordRules = people.filter { $0.yields == .fragment && $0.id.hasSuffix(".role-word") }
+        postWords = Lexicon(people, named: "post-word")
+        honorifics = Honorifics(rules: rules)
         listRules = attendance.filter { $0.yields == .attendanceList }
         noneRules = attendance.filter { $0.yields == .attendanceNone }
         substitutionRules = attendance.filter { $0.yields == .substitution }
@@ -654,7 +660,7 @@ private struct State {
             || s[start - 1] == " " && (start - 1 == gap.lowerBound || ",;:".unicodeScalars.contains(s[start - 2]))
         guard words > 0, separated else { return nil }
         let post = page.text.text(start..<end)
-        guard let last = post.split(separator: " ").last, Clean.posts.contains(last.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) else { return nil }
+        guard let last = post.split(separator: " ").last, extractor.postWords.contains(last.trimmingCharacters(in: CharacterSet(charactersIn: ".")), noting: page.text) else { return nil }
         return (start, post)
     }
 
@@ -664,7 +670,7 @@ private struct State {
     /// Tillbrook Homes".)
     func namedAfterPost(_ gap: String) -> Bool {
         if let last = gap.split(separator: " ").last, last.count > 1, last.hasSuffix(":") {
-            return Clean.posts.contains(last.dropLast().lowercased())
+            return extractor.postWords.contains(last.dropLast(), noting: page.text)
         }
         return endsWithPost(gap, then: ["-"])
     }
@@ -679,7 +685,7 @@ private struct State {
     private func endsWithPost(_ gap: String, then joiners: Set<Substring>) -> Bool {
         var words = gap.split(separator: " ")
         guard let last = words.popLast(), joiners.contains(last), let post = words.last else { return false }
-        return Clean.posts.contains(post.lowercased())
+        return extractor.postWords.contains(post, noting: page.text)
     }
 
     /// A register flattened from a column of full names has no separators
@@ -733,14 +739,14 @@ private struct State {
             let word = page.text.text(words[w])
             var honorific: String?
             var from = w
-            if PairedNames.titles.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) {
+            if extractor.honorifics.isHonorific(word, noting: page.text) {
                 honorific = word
                 from = w + 1
             }
             guard from + 1 < words.count else { return nil }
             for part in [words[from], words[from + 1]] {
                 let text = page.text.text(part)
-                guard !PersonName.isInitial(text), !PairedNames.titles.contains(text.lowercased()) else { return nil }
+                guard !PersonName.isInitial(text), !extractor.honorifics.isHonorific(text, noting: page.text) else { return nil }
             }
             let name = words[from].lowerBound..<words[from + 1].upperBound
             out.append(Mention(range: words[w].lowerBound..<name.upperBound, name: name, honorific: honorific,
@@ -1044,12 +1050,6 @@ private struct State {
 }
 
 enum Clean {
-    /// The last word of a post, after which "and" starts the next entry ("Town Clerk and Ann Bell").
-    static let posts: Set<String> = ["clerk", "officer", "secretary", "treasurer", "chair", "chairman", "chairwoman", "chairperson",
-                                     "manager", "director", "executive", "mayor", "leader", "adviser", "advisor", "assistant",
-                                     "administrator", "coordinator", "co-ordinator", "rfo", "councillor", "member", "governor",
-                                     "trustee", "minutes", "minute-taker"]
-
     /// "Councillors" → "Councillor", "Messrs" → "Mr": a plural title written once for a list.
     static func singularHonorific(_ h: String) -> String? {
         let lower = h.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
@@ -1082,7 +1082,3 @@ enum Clean {
     }
 }
 
-enum PairedNames {
-    /// Titles that go with the name after them in a register of paired names.
-    static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "prof", "rev", "revd", "sir", "dame", "lord", "lady"]
-}
