@@ -62,4 +62,13 @@ import Testing
         #expect(bundled.people.map(\.name) == ["Ann Bell", "Tom Dale"])
         #expect(replaced.people.map(\.name) == ["Ann Bell"])
     }
+    @Test func duePrepositionsComeFromTheRuleFile() throws {
+        // Two dates in the sentence: the one after "by" is when it is due.
+        let text = "Minutes of the meeting held on 3 March 2020\n\n1. Hall\nThe Clerk will repair the fence damaged on 2 March by 30 April 2020.\n"
+        let bundled = try Self.pipeline().extract(bytes: Array(text.utf8), path: "m.txt")
+        #expect(bundled.actions.first?.due?.date == "2020-04-30")
+        let replaced = try Self.pipeline("actions", Self.fragment("actions.due-preposition", "(?:until) ", must: "until ", mustNot: "by "))
+            .extract(bytes: Array(text.utf8), path: "m.txt")
+        #expect(replaced.actions.first?.due?.date != "2020-04-30", "without 'by' the due date is not told from the other")
+    }
 }

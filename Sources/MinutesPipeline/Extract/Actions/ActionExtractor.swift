@@ -27,6 +27,8 @@ struct ActionExtractor: Extractor {
     let honorifics: Honorifics
     /// Initials that name a post or a body, not a person: `actions.role-initials`.
     let roleInitials: Lexicon
+    /// The words before a date that make it a due date: `actions.due-preposition`.
+    let duePrepositions: Lexicon
 
     init(rules: RuleBook) {
         let actions = rules.rules(for: "actions")
@@ -43,6 +45,7 @@ struct ActionExtractor: Extractor {
         requestRules = Set(sentenceRules.filter { $0.settings["task"] == "request" }.map(\.id))
         honorifics = Honorifics(rules: rules)
         roleInitials = Lexicon(actions, named: "role-initials")
+        duePrepositions = Lexicon(actions, named: "due-preposition")
     }
 
     struct Found {
@@ -382,16 +385,12 @@ struct ActionExtractor: Extractor {
         var dates: [RuleMatch] = []
         for m in all where !dates.contains(where: { $0.range.overlaps(m.range) }) { dates.append(m) }
         guard after != nil else { return dates.first }
-        func lead(_ m: RuleMatch) -> String {
-            page.text.text(max(range.lowerBound, m.range.lowerBound - 12)..<m.range.upperBound).lowercased()
-        }
         let due = dates.first { m in
-            let text = lead(m)
             let said = page.text.text(m.range).lowercased()
             // "the precept for 2025/26": a year is what a thing is for, not when it is due.
             let year = said.allSatisfy { $0.isNumber || $0 == "/" || $0 == "-" }
-            return ActionExtractor.duePrepositions.contains { !(year && $0.hasPrefix("for ")) && text.contains($0 + said) }
-                || ActionExtractor.isNextMeeting(before: m.range.lowerBound, from: range.lowerBound, page)
+            return duePreposition(before: m.range.lowerBound, from: range.lowerBound, page).map { !(year && $0.hasPrefix("for ")) } ?? false
+                || isNextMeeting(before: m.range.lowerBound, from: range.lowerBound, page)
                 || ["by ", "for ", "before ", "until "].contains { said.hasPrefix($0) }
         }
         // Otherwise a date that says when, not what happened "in March" or "since June",
@@ -415,9 +414,22 @@ struct ActionExtractor: Extractor {
         return firstDate(in: next, after: next.lowerBound, page)
     }
 
+    /// The due preposition ending right before `k` ("by ", "in time for "), at most
+    /// 12 characters back and not before `lo`, as the lexicon has it (lower case).
+    func duePreposition(before k: Int, from lo: Int, _ page: Page) -> String? {
+        let lead = Array(page.text.text(max(lo, k - 12)..<k).lowercased().unicodeScalars)
+        // The longest first: "by the " rather than "the ".
+        for start in lead.indices {
+            var tail = String.UnicodeScalarView()
+            tail.append(contentsOf: lead[start...])
+            if duePrepositions.contains(String(tail), noting: page.text) { return String(tail) }
+        }
+        return nil
+    }
+
     /// "before the next Parish Meeting in July": a date right after the next meeting
     /// a task is due at ("the next … meeting", up to two words between, then "in" or "on").
-    static func isNextMeeting(before k: Int, from lo: Int, _ page: Page) -> Bool {
+    func isNextMeeting(before k: Int, from lo: Int, _ page: Page) -> Bool {
         let from = max(lo, k - 48)
         var words = page.text.text(from..<k).lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
         // (A window that starts inside a word drops it: "into" is no "to".)
@@ -425,10 +437,9 @@ struct ActionExtractor: Extractor {
         if let last = words.last, last == "in" || last == "on" { words.removeLast() }
         guard let m = words.lastIndex(of: "meeting"), m == words.count - 1,
               let next = words[..<m].lastIndex(of: "next"), m - next <= 3, next >= 2, words[next - 1] == "the" else { return false }
-        return ["before", "by", "for", "to", "at"].contains(words[next - 2])
+        return duePrepositions.contains(words[next - 2] + " the ", noting: page.text)
     }
 
-    static let duePrepositions = ["by ", "by the ", "before ", "before the ", "for ", "for the ", "to the ", "at the ", "until ", "prior to ", "prior to the ", "in time for "]
 
     // MARK: Owners
 
