@@ -94,25 +94,26 @@ public struct NormalizedText: Sendable {
     /// inside `range` (bytes). `owner` is the one asking (a rule): where its
     /// words occur is gathered once per text, so each ask is a look-up.
     public func contains(anyOf words: [[UInt8]], for owner: AnyObject, in range: Range<Int>) -> Bool {
-        let hits = triggerPositions.hits(of: words, for: owner, in: utf8)
-        var i = hits.partitionPoint { $0.lowerBound >= range.lowerBound }
-        while i < hits.count, hits[i].lowerBound < range.upperBound {
-            if hits[i].upperBound <= range.upperBound { return true }
-            i += 1
+        triggerPositions.positions(of: words, for: owner, in: utf8).contains { word in
+            let first = word.at.partitionPoint { $0 >= range.lowerBound }
+            return first < word.at.count && word.at[first] + word.length <= range.upperBound
         }
-        return false
     }
 
     /// The stretches of `range` (bytes) around each occurrence of any of
     /// `words` (ASCII letters in lower case), widened by `reach` bytes and out
     /// to whole lines, merged: an occurrence inside a stretch carries it on as
     /// far past itself. A rule with trigger words only searches these.
-    /// `owner` is the one asking (a rule): the occurrences of its words are
-    /// gathered and sorted once per text.
+    /// `owner` is the one asking (a rule): where each of its words occurs is
+    /// looked up once per text.
     public func windows(around words: [[UInt8]], for owner: AnyObject, in range: Range<Int>, reach: Int) -> [Range<Int>] {
-        let hits = triggerPositions.hits(of: words, for: owner, in: utf8)
-        let first = hits.partitionPoint { $0.lowerBound >= range.lowerBound }, end = hits.partitionPoint { $0.lowerBound >= range.upperBound }
-        return windows(around: hits[first..<end], in: range, reach: reach, countingSpace: true)
+        var hits: [Range<Int>] = []
+        for word in triggerPositions.positions(of: words, for: owner, in: utf8) {
+            let first = word.at.partitionPoint { $0 >= range.lowerBound }, end = word.at.partitionPoint { $0 >= range.upperBound }
+            hits += word.at[first..<end].lazy.map { $0..<($0 + word.length) }
+        }
+        hits.sort { $0.lowerBound < $1.lowerBound }
+        return windows(around: hits, in: range, reach: reach, countingSpace: true)
     }
 
     /// The same around every match of `finder` in the whole text (found once
@@ -374,27 +375,25 @@ final class TriggerPositions: @unchecked Sendable {
     }
 
     /// For each owner of a list of trigger words (a rule; kept, so its
-    /// identity stays its own), where any of its words occurs, sorted by start.
-    private var gathered: [ObjectIdentifier: (owner: AnyObject, hits: [Range<Int>])] = [:]
+    /// identity stays its own), where each of its words occurs: the arrays
+    /// of `found`, shared, not copied (a long document's merged lists, one a
+    /// rule, would outgrow the text itself).
+    private var gathered: [ObjectIdentifier: (owner: AnyObject, words: [(length: Int, at: [Int])])] = [:]
 
-    /// Where any of `words` occurs in `text`, sorted by start: gathered at
-    /// `owner`'s first ask, looked up after.
-    func hits(of words: [[UInt8]], for owner: AnyObject, in text: [UInt8]) -> [Range<Int>] {
+    /// Where each of `words` (the empty one left out) occurs in `text`: looked
+    /// up word by word at `owner`'s first ask, at once after.
+    func positions(of words: [[UInt8]], for owner: AnyObject, in text: [UInt8]) -> [(length: Int, at: [Int])] {
         lock.lock()
         if let known = gathered[ObjectIdentifier(owner)] {
             lock.unlock()
-            return known.hits
+            return known.words
         }
         lock.unlock()
-        var hits: [Range<Int>] = []
-        for word in words where !word.isEmpty {
-            hits += of(word, in: text).lazy.map { $0..<($0 + word.count) }
-        }
-        hits.sort { $0.lowerBound < $1.lowerBound }
+        let found = words.filter { !$0.isEmpty }.map { (length: $0.count, at: of($0, in: text)) }
         lock.lock()
         defer { lock.unlock() }
-        gathered[ObjectIdentifier(owner)] = (owner, hits)
-        return hits
+        gathered[ObjectIdentifier(owner)] = (owner, found)
+        return found
     }
 
     /// Each finder asked about (kept, so its identity stays its own) and what it found.
