@@ -89,8 +89,9 @@ public struct Pipeline: Sendable {
         for extractor in extractors {
             extractor.extract(from: page, into: &document)
         }
-        Resolver.resolve(&document, context: context)
+        // (Before the resolver, which puts the diagnostics in order.)
         document.diagnostics += Self.limitDiagnostics(text)
+        Resolver.resolve(&document, context: context)
         return Analysis(text: text, tree: tree, document: document)
     }
 }

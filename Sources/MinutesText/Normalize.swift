@@ -381,7 +381,8 @@ final class TriggerPositions: @unchecked Sendable {
     private var gathered: [ObjectIdentifier: (owner: AnyObject, words: [(length: Int, at: [Int])])] = [:]
 
     /// Where each of `words` (the empty one left out) occurs in `text`: looked
-    /// up word by word at `owner`'s first ask, at once after.
+    /// up word by word at `owner`'s first ask, at once after. An owner always
+    /// asks with the same words (a rule's triggers are fixed when it is made).
     func positions(of words: [[UInt8]], for owner: AnyObject, in text: [UInt8]) -> [(length: Int, at: [Int])] {
         lock.lock()
         if let known = gathered[ObjectIdentifier(owner)] {

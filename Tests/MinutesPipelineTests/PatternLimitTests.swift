@@ -79,9 +79,14 @@ import Testing
         let reported = doc.diagnostics.filter { $0.code == .patternLimit && $0.rule == c.rule }
         #expect(!reported.isEmpty, "no pattern-limit diagnostic for \(c.rule): \(doc.diagnostics.map(\.message))")
         #expect(reported.allSatisfy { $0.message.contains("runaway.yaml:1") }, "the message names the rule's file and line")
-        if !c.onText {
+        if c.onText {
+            #expect(reported.allSatisfy { $0.span != nil }, "a limit hit on the text says where")
+        } else {
             #expect(reported.contains { $0.span == nil && $0.message.contains("word, cell or title") })
         }
+        // The diagnostics stay in the order the resolver gives every document's.
+        let starts = doc.diagnostics.compactMap { $0.span?.start }
+        #expect(starts == starts.sorted())
         // A rule that gives up on the same string many times is reported once for it.
         #expect(Set(reported.map { "\($0.span.map { "\($0.start)" } ?? "-")" }).count == reported.count)
     }

@@ -3,7 +3,9 @@ import MinutesText
 
 /// A word list of `Rules/`: the fragment rules whose id ends with one name
 /// (`people.post-word`, `text.abbreviation`), asked whether a whole word is
-/// one of theirs. A user's `--rules` can replace or extend it like any rule.
+/// one of theirs. A user's `--rules` can replace it like any rule. A word
+/// counts when a match covers it whole: a pattern lists longer words first
+/// or ends with a guard (`(?![\w-])`), so "CC" does not stop "CCG".
 struct Lexicon: Sendable {
     let rules: [Rule]
 

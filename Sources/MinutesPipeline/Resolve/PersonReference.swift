@@ -13,13 +13,6 @@ struct Honorifics {
         run = rules.rules(for: "people").first { $0.yields == .fragment && $0.id.hasSuffix(".honorific-run") }
     }
 
-    /// Whether `word` is one honorific, with or without its full stop ("Mr", "Cllr.", "Dr").
-    func isHonorific(_ word: String, noting document: NormalizedText) -> Bool {
-        guard let run, !word.isEmpty else { return false }
-        // An honorific is followed by the name (the fragment looks for the space after it).
-        return run.matches(in: word + " ", noting: document).first.map { $0.text == word || $0.text == word + " " } ?? false
-    }
-
     /// `text` without the honorifics it opens with ("Cllr Mrs T Cole" → "T Cole", "Sgt Jones" → "Jones");
     /// a limit hit is noted on `document`.
     func stripped(_ text: String, noting document: NormalizedText) -> String {

@@ -20,8 +20,8 @@ struct AttendanceExtractor: Extractor {
     let roleWordRules: [Rule]
     /// The last words of posts ("Town Clerk and …"): `people.post-word`.
     let postWords: Lexicon
-    /// The honorifics of `people.honorific-run`, for registers of paired names.
-    let honorifics: Honorifics
+    /// The titles of a register of paired names: `people.register-title`.
+    let registerTitles: Lexicon
     let listRules: [Rule]
     let noneRules: [Rule]
     let substitutionRules: [Rule]
@@ -43,7 +43,7 @@ struct AttendanceExtractor: Extractor {
         organisationRules = people.filter { $0.yields == .organisation }
         roleWordRules = people.filter { $0.yields == .fragment && $0.id.hasSuffix(".role-word") }
         postWords = Lexicon(people, named: "post-word")
-        honorifics = Honorifics(rules: rules)
+        registerTitles = Lexicon(people, named: "register-title")
         listRules = attendance.filter { $0.yields == .attendanceList }
         noneRules = attendance.filter { $0.yields == .attendanceNone }
         substitutionRules = attendance.filter { $0.yields == .substitution }
@@ -739,14 +739,14 @@ private struct State {
             let word = page.text.text(words[w])
             var honorific: String?
             var from = w
-            if extractor.honorifics.isHonorific(word, noting: page.text) {
+            if extractor.registerTitles.contains(word.trimmingCharacters(in: CharacterSet(charactersIn: ".")), noting: page.text) {
                 honorific = word
                 from = w + 1
             }
             guard from + 1 < words.count else { return nil }
             for part in [words[from], words[from + 1]] {
                 let text = page.text.text(part)
-                guard !PersonName.isInitial(text), !extractor.honorifics.isHonorific(text, noting: page.text) else { return nil }
+                guard !PersonName.isInitial(text), !extractor.registerTitles.contains(text, noting: page.text) else { return nil }
             }
             let name = words[from].lowerBound..<words[from + 1].upperBound
             out.append(Mention(range: words[w].lowerBound..<name.upperBound, name: name, honorific: honorific,
