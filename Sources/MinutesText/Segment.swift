@@ -541,11 +541,20 @@ public struct Segmenter: Sendable {
         // A Word export that indents its text with a tab ("TC/13/148<tab>GRANTS", then
         // "<tab>Members considered …" line after line) is prose, not a table of two
         // columns: most of its one-tab lines open with the tab. Lines of two tabs or
-        // more stay rows.
+        // more between texts stay rows.
+        // The number the indent hangs from ("05/115<tab>DECLARATIONS OF INTEREST")
+        // is of the same layout: a short first cell with a figure in it.
         let oneTab = lines.indices.filter { tabCounts[$0] == 1 && !lines[$0].isBlank && pipeFree(lines[$0].range) }
         let opening = oneTab.filter { leadingTabs[$0] }
-        if opening.count >= Self.indentedLines, opening.count >= 3 * (oneTab.count - opening.count) {
-            for i in oneTab {
+        let hanging = oneTab.filter { !leadingTabs[$0] && hangsANumber(lines[$0].range, text) }
+        if opening.count >= Self.indentedLines, opening.count + hanging.count >= 3 * (oneTab.count - opening.count - hanging.count) {
+            // So is a line indented further, all its tabs before its text ("<tab><tab>Mrs A.
+            // Neave (Deputy Town Clerk)"): it has no cells side by side.
+            let deeper = lines.indices.filter { i in
+                tabCounts[i] >= 2 && pipeFree(lines[i].range)
+                    && !text.scalars[lines[i].range].drop(while: { isSpace($0) }).contains("\t")
+            }
+            for i in oneTab + deeper {
                 tabCounts[i] = 0
                 lines[i].isTableRow = false
                 lines[i].isListItem = isListEntry(lines[i].range, text.scalars[lines[i].range].first { !isSpace($0) })
@@ -564,6 +573,15 @@ public struct Segmenter: Sendable {
 
     /// How many lines opening with a tab make a document indented with tabs.
     static let indentedLines = 6
+
+    /// Whether the line's text before its tab is a number or reference a
+    /// heading hangs from: at most 12 characters, one space at most, a figure
+    /// among them ("05/115", "12.", "A2", "QSC 25/01").
+    static func hangsANumber(_ line: Range<Int>, _ text: NormalizedText) -> Bool {
+        let cell = text.scalars[line].prefix { $0 != "\t" }.drop { isSpace($0) }
+        return !cell.isEmpty && cell.count <= 12 && cell.filter { $0 == " " }.count <= 1
+            && cell.contains { ("0"..."9").contains($0) }
+    }
 
     /// Where the cells of a line laid out with spaces start: after its indent, and
     /// after every run of two or more spaces (in scalars from the line's start).
