@@ -86,6 +86,20 @@ import Testing
         #expect(try items("3. Police: a report.\n3.1 The officer gave the figures\n4. Roads: the verge.\n") == ["3 Police", "4 Roads"])
     }
 
+    /// A Word export indented with tabs, each item hanging from its minute
+    /// number ("05/115<tab>DECLARATIONS OF INTEREST"), its text on lines that
+    /// open with one tab or more: prose and items, not one table of two columns.
+    @Test func aTabIndentedExportHangsItsItemsFromTheirNumbers() throws {
+        var text = "PRESENT:\tCllr A Dale, Cllr B Ross\n\n"
+        for n in 14...19 {
+            text += "05/1\(n)\tITEM NUMBER \(n)\n\tMembers considered the report on the\n\t\tmatter and the letter from the county.\n\n"
+        }
+        #expect(try items(text) == (14...19).map { "05/1\($0) ITEM NUMBER \($0)" })
+        // Two columns side by side stay a table: a reference and its action, a tab between texts.
+        let log = "1\tWrite to the county\n2\tMend the fence\n3\tBook the hall\n"
+        #expect(try tree(log).contains("table"))
+    }
+
     @Test func numberedPointsInsideAnItemAreNotItems() throws {
         let text = "5. Budget\nRESOLVED:\n1. That the report be noted.\n2. That the Clerk writes to the bank.\n\n6. Any other business\nNone.\n"
         #expect(try items(text) == ["5 Budget", "6 Any other business"])
