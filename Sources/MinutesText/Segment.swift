@@ -177,9 +177,16 @@ public struct Segmenter: Sendable {
         var order: [String] = []
         for matcher in rules.itemHeadings {
             order.append(matcher.id)
+            // The last row of an item table this style took: a committee system's
+            // "No. | Item" table can give each row its minutes below it, so the
+            // rows after the first stand apart from the header, prose between.
+            var lastRow: Int?
             for i in lines.indices where !lines[i].isBlank {
                 guard let heading = matcher.match(in: text, window: window(lines, i, reach: 3)) else { continue }
-                if lines[i].isTableRow, !inItemTable(i, text, lines) { continue }
+                if lines[i].isTableRow {
+                    guard inItemTable(i, text, lines) || lastRow.map({ i - $0 <= Self.itemTableGap }) == true else { continue }
+                    lastRow = i
+                }
                 let consumed = lines[i].isTableRow ? 0 : linesCovered(heading.range, lines, from: i)
                 byRule[matcher.id, default: [:]][i] = (heading, consumed)
             }
@@ -238,6 +245,9 @@ public struct Segmenter: Sendable {
     }
 
     /// Whether table row `i` belongs to a table whose header row names items.
+    /// How many lines of minutes may stand between two rows of one item table.
+    static let itemTableGap = 60
+
     private func inItemTable(_ i: Int, _ text: NormalizedText, _ lines: [Line]) -> Bool {
         var header = i
         var j = i - 1

@@ -100,6 +100,18 @@ import Testing
         #expect(try tree(log).contains("table"))
     }
 
+    /// A committee system's "No. | Item" table, each row's minutes below it:
+    /// every row is an item, though only the first follows the header.
+    @Test func anItemTableWithItsMinutesBetweenTheRows() throws {
+        var text = "Minutes of the Pensions Committee, 12 March 2019\n\n| No. | Item |\n|---|---|\n"
+        for n in 41...44 {
+            text += "| \(n). | Item number \(n)\nMinutes: The committee noted the report on the\nfund's position.\n|\n\n"
+        }
+        #expect(try items(text) == (41...44).map { "\($0) Item number \($0)" })
+        // A table of numbered rows with no item header stays a table.
+        #expect(try items("Minutes of the meeting\n\n| 1 | Write to the county |\n| 2 | Mend the fence |\n") == [])
+    }
+
     @Test func numberedPointsInsideAnItemAreNotItems() throws {
         let text = "5. Budget\nRESOLVED:\n1. That the report be noted.\n2. That the Clerk writes to the bank.\n\n6. Any other business\nNone.\n"
         #expect(try items(text) == ["5 Budget", "6 Any other business"])
