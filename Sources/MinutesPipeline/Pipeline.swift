@@ -223,7 +223,7 @@ struct Page {
         do {
             return try rule.matches(in: text, range: range)
         } catch {
-            text.note(LimitHit(rule: rule.id, file: rule.file, line: rule.line, reason: error.reason, range: range))
+            text.note(rule.limitHit(error, range: range))
             return []
         }
     }
@@ -233,7 +233,7 @@ struct Page {
         do {
             return try rule.matches(in: text, range: range)
         } catch {
-            diagnostics.append(.patternLimit(LimitHit(rule: rule.id, file: rule.file, line: rule.line, reason: error.reason, range: range),
+            diagnostics.append(.patternLimit(rule.limitHit(error, range: range),
                                              span: range.map { source.span(text.originalRange($0)) }))
             return []
         }

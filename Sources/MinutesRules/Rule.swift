@@ -84,6 +84,12 @@ public final class Rule: Sendable {
         return found.map { ruleMatch($0, in: text) }
     }
 
+    /// The rule's run into a PCRE2 limit over `range` (normalised scalars; nil
+    /// for a text of its own), as the pipeline reports it.
+    public func limitHit(_ error: PatternLimitExceeded, range: Range<Int>?) -> LimitHit {
+        LimitHit(rule: id, file: file, line: line, reason: error.reason, range: range)
+    }
+
     /// The rule's matches in a short text of its own (a word, a cell, a title),
     /// as substrings. A limit the pattern hits is noted on `text`, the
     /// document's text, for the pipeline to report; the string then counts as
@@ -92,7 +98,7 @@ public final class Rule: Sendable {
         do {
             return try pattern.matches(in: string)
         } catch {
-            text.note(LimitHit(rule: id, file: file, line: line, reason: error.reason, range: nil))
+            text.note(limitHit(error, range: nil))
             return []
         }
     }
@@ -171,7 +177,7 @@ public struct RuleHeadingMatcher: HeadingMatcher {
                 do {
                     if let found = try rule.match(in: text, bytes: bytes, atByte: byte) { return heading(found, window) }
                 } catch {
-                    text.note(LimitHit(rule: rule.id, file: rule.file, line: rule.line, reason: error.reason, range: window))
+                    text.note(rule.limitHit(error, range: window))
                     return nil
                 }
             }
